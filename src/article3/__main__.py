@@ -1,0 +1,3 @@
+from article3.cli.main import main
+
+main()

@@ -1,0 +1,43 @@
+"""The permission table: which roles may take which action. Checked in one place per action."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+from article3.actors import Actor, Role
+from article3.errors import PermissionDenied
+
+ALL_ROLES = frozenset(Role)
+NCB = frozenset({Role.NCB_OFFICER, Role.NCB_ADMIN})
+SECRETARIAT_REVIEW = frozenset({Role.REVIEWER, Role.SENIOR_REVIEWER})
+
+
+class Permission(StrEnum):
+    COUNTRIES_READ = "countries:read"
+    AUDIT_VERIFY = "audit:verify"
+    AUDIT_READ = "audit:read"
+    USERS_READ_SELF = "users:read_self"
+    USERS_MANAGE = "users:manage"
+
+
+PERMISSIONS: dict[Permission, frozenset[Role]] = {
+    Permission.COUNTRIES_READ: ALL_ROLES,
+    Permission.AUDIT_VERIFY: frozenset({Role.AUDITOR, Role.GOVERNANCE, Role.SENIOR_REVIEWER}),
+    Permission.AUDIT_READ: frozenset({Role.AUDITOR}),
+    Permission.USERS_READ_SELF: ALL_ROLES,
+    Permission.USERS_MANAGE: frozenset({Role.NCB_ADMIN}),
+}
+
+
+def allowed(role: Role, permission: Permission) -> bool:
+    return role in PERMISSIONS[permission]
+
+
+def require(actor: Actor, permission: Permission) -> Actor:
+    """Return the actor if its role holds ``permission``; raise PermissionDenied otherwise."""
+    if not allowed(actor.role, permission):
+        raise PermissionDenied(
+            f"The role {actor.role.value!r} may not do {permission.value!r}",
+            details=[{"permission": permission.value, "role": actor.role.value}],
+        )
+    return actor

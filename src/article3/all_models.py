@@ -1,0 +1,10 @@
+"""Every model on one MetaData, for Alembic's comparison (env.py) and the tests."""
+
+from __future__ import annotations
+
+from article3.accounts import models as _accounts  # noqa: F401
+from article3.audit import models as _audit  # noqa: F401
+from article3.countries import models as _countries  # noqa: F401
+from article3.db.base import Base
+
+target_metadata = Base.metadata

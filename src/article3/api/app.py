@@ -1,0 +1,17 @@
+"""The API router: every domain router under /api/v1."""
+
+from __future__ import annotations
+
+from fastapi import APIRouter
+
+from article3.api.routes import audit, countries, system, users
+
+PREFIX = "/api/v1"
+ROUTERS: tuple[APIRouter, ...] = (system.router, countries.router, audit.router, users.router)
+
+
+def api_router() -> APIRouter:
+    router = APIRouter(prefix=PREFIX)
+    for child in ROUTERS:
+        router.include_router(child)
+    return router

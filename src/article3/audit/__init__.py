@@ -1,0 +1,1 @@
+"""The audit chain: an append-only, hash-linked record of every change to data."""

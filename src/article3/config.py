@@ -1,0 +1,57 @@
+"""Settings: one typed object built from ``ARTICLE3_`` environment variables.
+
+This is the only module that reads the environment. Every field is documented in
+``docs/configuration.md``; a test fails when one is not.
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from functools import lru_cache
+from pathlib import Path
+
+from pydantic import Field, model_validator
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+DEMO_SECRET_KEY = "demo-secret-key-do-not-use-in-production"  # noqa: S105 - a known placeholder
+
+
+class Environment(StrEnum):
+    DEVELOPMENT = "development"
+    TEST = "test"
+    PRODUCTION = "production"
+
+
+class Settings(BaseSettings):
+    """Everything article3 can be configured with."""
+
+    model_config = SettingsConfigDict(env_prefix="ARTICLE3_", extra="ignore")
+
+    environment: Environment = Environment.DEVELOPMENT
+    database_url: str = "sqlite:///./var/article3.db"
+    secret_key: str = DEMO_SECRET_KEY
+    host: str = "127.0.0.1"
+    port: int = Field(default=8000, ge=1, le=65535)
+    max_body_bytes: int = Field(default=5_000_000, ge=1_024)
+    session_max_age_seconds: int = Field(default=8 * 3600, ge=60)
+    token_default_days: int = Field(default=90, ge=1)
+    secure_cookies: bool = False
+    fast_track_publishes: bool = False
+    log_level: str = "INFO"
+    data_dir: Path = Path("./var")
+
+    @model_validator(mode="after")
+    def _refuse_demo_secret_in_production(self) -> Settings:
+        if self.environment is Environment.PRODUCTION and self.secret_key == DEMO_SECRET_KEY:
+            msg = "ARTICLE3_SECRET_KEY must be set to a real secret in production"
+            raise ValueError(msg)
+        if self.environment is Environment.PRODUCTION and len(self.secret_key) < 32:
+            msg = "ARTICLE3_SECRET_KEY must be at least 32 characters in production"
+            raise ValueError(msg)
+        return self
+
+
+@lru_cache(maxsize=1)
+def get_settings() -> Settings:
+    """The settings of this process, read once from the environment."""
+    return Settings()

@@ -1,0 +1,1 @@
+"""Member countries and their National Central Bureaus."""

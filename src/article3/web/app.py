@@ -1,0 +1,14 @@
+"""The web router: every page."""
+
+from __future__ import annotations
+
+from fastapi import APIRouter
+
+from article3.web.routes import auth, countries, home
+
+
+def web_router() -> APIRouter:
+    router = APIRouter(include_in_schema=False)
+    for module in (auth, home, countries):
+        router.include_router(module.router)
+    return router
