@@ -6,5 +6,9 @@ from article3.accounts import models as _accounts  # noqa: F401
 from article3.audit import models as _audit  # noqa: F401
 from article3.countries import models as _countries  # noqa: F401
 from article3.db.base import Base
+from article3.notices import models as _notices  # noqa: F401
+from article3.review import models as _review  # noqa: F401
+from article3.screening import models as _screening  # noqa: F401
+from article3.search import models as _search  # noqa: F401
 
 target_metadata = Base.metadata

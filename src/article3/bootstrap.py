@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from article3.clock import Clock, SystemClock
 from article3.config import Settings
 from article3.db.session import make_engine, make_session_factory
+from article3.search.engine import SearchEngine
 
 
 @dataclass
@@ -22,6 +23,7 @@ class Runtime:
     engine: Engine
     session_factory: sessionmaker[Session]
     clock: Clock = field(default_factory=SystemClock)
+    search: SearchEngine = field(default_factory=SearchEngine)
 
     @contextmanager
     def session(self) -> Iterator[Session]:

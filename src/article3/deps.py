@@ -15,6 +15,7 @@ from article3.bootstrap import Runtime
 from article3.clock import Clock
 from article3.config import Settings
 from article3.errors import NotAuthenticated
+from article3.search.engine import SearchEngine
 
 
 def get_runtime(request: Request) -> Runtime:
@@ -35,6 +36,10 @@ def get_session(runtime: RuntimeDep) -> Iterator[Session]:
         session.close()
 
 
+def get_search(runtime: RuntimeDep) -> SearchEngine:
+    return runtime.search
+
+
 def get_clock(runtime: RuntimeDep) -> Clock:
     return runtime.clock
 
@@ -46,6 +51,7 @@ def get_settings(runtime: RuntimeDep) -> Settings:
 SessionDep = Annotated[Session, Depends(get_session)]
 ClockDep = Annotated[Clock, Depends(get_clock)]
 SettingsDep = Annotated[Settings, Depends(get_settings)]
+SearchDep = Annotated[SearchEngine, Depends(get_search)]
 
 
 def api_actor(request: Request, session: SessionDep, clock: ClockDep) -> Actor:

@@ -1,8 +1,13 @@
-"""Every role against every guarded API route: forbidden pairs get 403, allowed pairs work."""
+"""Every role against every guarded API route: forbidden pairs get 403, allowed pairs work.
+
+Each guarded route has a sample request below that succeeds for an allowed role (NCB roles act
+for FR); a new route without a sample fails the first test.
+"""
 
 from __future__ import annotations
 
 import itertools
+from collections.abc import Callable
 from datetime import timedelta
 from typing import Any
 
@@ -15,12 +20,77 @@ from article3.actors import Role
 from article3.api.app import PREFIX, ROUTERS
 from article3.bootstrap import Runtime
 from article3.clock import FixedClock
+from article3.db.session import transaction
 from article3.deps import Gate
-from tests.factories.accounts import bearer, make_token
+from article3.notices import service as notices
+from article3.notices.rules import Status
+from article3.workflows import end_request
+from tests.factories import requests as rq
+from tests.factories.accounts import bearer, make_token, make_user
+from tests.notices.samples import red_notice
 
 _names = itertools.count()
 
-# One request per guarded route that succeeds for an allowed role: (method, path) → request.
+
+def reason() -> dict[str, str]:
+    return {"reason": "the purpose is achieved"}
+
+
+def new_officer() -> dict[str, str]:
+    return {
+        "username": f"new-officer-{next(_names)}",
+        "role": "ncb_officer",
+        "country": "FR",
+        "password": "a long enough password",
+    }
+
+
+def suspended(rt: Runtime) -> str:
+    ref, officer = rq.published(rt, "FR"), make_user(rt, Role.NCB_OFFICER, "FR")
+    with rt.session() as s, transaction(s):
+        end_request(
+            s, actor=officer, ref=ref, target=Status.SUSPENDED, reason="operational", now=rt.clock.now()
+        )
+    return ref
+
+
+def renewable(rt: Runtime) -> str:
+    ref = rq.published(rt, "FR")
+    with rt.session() as s, transaction(s):
+        notices.by_ref(s, ref).expires_at = rt.clock.now() + timedelta(days=30)
+    return ref
+
+
+def notification(rt: Runtime, *, purge: bool = False) -> int:
+    ref = rq.published(rt, "DE")
+    if purge:
+        senior = make_user(rt, Role.SENIOR_REVIEWER)
+        with rt.session() as s, transaction(s):
+            end_request(
+                s, actor=senior, ref=ref, target=Status.CANCELLED, reason="cancelled", now=rt.clock.now()
+            )
+    with rt.session() as s:
+        return notices.inbox(s, country="FR")[0].id
+
+
+def on(
+    make_ref: Callable[[Runtime], Any], suffix: str = "", base: str = "requests"
+) -> Callable[[Runtime], str]:
+    return lambda rt: f"{PREFIX}/{base}/{make_ref(rt)}{suffix}"
+
+
+def published_de(rt: Runtime) -> str:
+    return rq.published(rt, "DE")
+
+
+def published_fr(rt: Runtime) -> str:
+    return rq.published(rt, "FR")
+
+
+def in_review_de(rt: Runtime) -> str:
+    return rq.in_review(rt, "DE")
+
+
 SAMPLES: dict[tuple[str, str], dict[str, Any]] = {
     ("GET", "/api/v1/me"): {"path": "/api/v1/me", "ok": 200},
     ("GET", "/api/v1/countries"): {"path": "/api/v1/countries", "ok": 200},
@@ -28,15 +98,57 @@ SAMPLES: dict[tuple[str, str], dict[str, Any]] = {
     ("GET", "/api/v1/audit/verify"): {"path": "/api/v1/audit/verify", "ok": 200},
     ("GET", "/api/v1/audit/entries"): {"path": "/api/v1/audit/entries", "ok": 200},
     ("GET", "/api/v1/users"): {"path": "/api/v1/users", "ok": 200},
-    ("POST", "/api/v1/users"): {
-        "path": "/api/v1/users",
+    ("POST", "/api/v1/users"): {"path": "/api/v1/users", "ok": 201, "json": new_officer},
+    ("POST", "/api/v1/requests"): {"path": "/api/v1/requests", "ok": 201, "json": red_notice},
+    ("GET", "/api/v1/requests"): {"path": "/api/v1/requests", "ok": 200},
+    ("GET", "/api/v1/requests/{ref}"): {"path": on(published_de), "ok": 200},
+    ("GET", "/api/v1/requests/{ref}/screening"): {"path": on(in_review_de, "/screening"), "ok": 200},
+    ("POST", "/api/v1/requests/{ref}/withdraw"): {
+        "path": on(published_fr, "/withdraw"),
+        "ok": 200,
+        "json": reason,
+    },
+    ("POST", "/api/v1/requests/{ref}/suspend"): {
+        "path": on(published_fr, "/suspend"),
+        "ok": 200,
+        "json": reason,
+    },
+    ("POST", "/api/v1/requests/{ref}/resume"): {"path": on(suspended, "/resume"), "ok": 200, "json": reason},
+    ("POST", "/api/v1/requests/{ref}/renew"): {"path": on(renewable, "/renew"), "ok": 200, "json": reason},
+    ("POST", "/api/v1/requests/{ref}/cancel"): {
+        "path": on(published_de, "/cancel"),
+        "ok": 200,
+        "json": reason,
+    },
+    ("POST", "/api/v1/requests/{ref}/flags"): {
+        "path": on(published_de, "/flags"),
         "ok": 201,
-        "json": lambda: {
-            "username": f"new-officer-{next(_names)}",
-            "role": "ncb_officer",
-            "country": "FR",
-            "password": "a long enough password",
-        },
+        "json": lambda: {"reason": "national_law"},
+    },
+    ("GET", "/api/v1/inbox"): {"path": "/api/v1/inbox", "ok": 200},
+    ("POST", "/api/v1/inbox/{notification_id}/read"): {"path": on(notification, "/read", "inbox"), "ok": 204},
+    ("POST", "/api/v1/inbox/{notification_id}/confirm-purge"): {
+        "path": on(lambda rt: notification(rt, purge=True), "/confirm-purge", "inbox"),
+        "ok": 204,
+    },
+    ("POST", "/api/v1/search/persons"): {
+        "path": "/api/v1/search/persons",
+        "ok": 200,
+        "json": lambda: {"names": ["Jean Dupont"]},
+    },
+    ("POST", "/api/v1/search/lists"): {
+        "path": "/api/v1/search/lists",
+        "ok": 200,
+        "content": b'{"id": "1", "names": ["A B"]}\n',
+    },
+    ("GET", "/api/v1/review/queue"): {"path": "/api/v1/review/queue", "ok": 200},
+    ("GET", "/api/v1/review/{ref}"): {"path": on(in_review_de, "", "review"), "ok": 200},
+    ("POST", "/api/v1/review/{ref}/claim"): {"path": on(in_review_de, "/claim", "review"), "ok": 200},
+    ("POST", "/api/v1/review/{ref}/release"): {"path": "claimed", "ok": 200},
+    ("POST", "/api/v1/review/{ref}/decide"): {
+        "path": on(in_review_de, "/decide", "review"),
+        "ok": 200,
+        "json": lambda: rq.approve().model_dump(mode="json"),
     },
 }
 
@@ -63,16 +175,25 @@ def test_every_guarded_route_has_a_sample_and_every_permission_is_used() -> None
     assert set(routes.values()) == set(PERMISSIONS)
 
 
-def _call(http: httpx.Client, token: str, sample: dict[str, Any], method: str) -> httpx.Response:
+def _call(http: httpx.Client, rt: Runtime, token: str, sample: dict[str, Any], method: str) -> httpx.Response:
     body = sample["json"]() if "json" in sample else None
-    return http.request(method, sample["path"], json=body, headers=bearer(token))
+    path = sample["path"]
+    if path == "claimed":  # release needs the caller's own claim first
+        ref = rq.in_review(rt, "DE")
+        http.post(f"{PREFIX}/review/{ref}/claim", headers=bearer(token))
+        path = f"{PREFIX}/review/{ref}/release"
+    elif callable(path):
+        path = path(rt)
+    if "content" in sample:
+        return http.request(method, path, content=sample["content"], headers=bearer(token))
+    return http.request(method, path, json=body, headers=bearer(token))
 
 
 @pytest.mark.parametrize("role", list(Role))
 def test_role_against_every_route(runtime: Runtime, http: httpx.Client, role: Role) -> None:
     token = make_token(runtime, role)
     for (method, path), permission in guarded_routes().items():
-        response = _call(http, token, SAMPLES[(method, path)], method)
+        response = _call(http, runtime, token, SAMPLES[(method, path)], method)
         if role in PERMISSIONS[permission]:
             assert response.status_code == SAMPLES[(method, path)]["ok"], (role, method, path, response.text)
         else:
@@ -80,10 +201,13 @@ def test_role_against_every_route(runtime: Runtime, http: httpx.Client, role: Ro
             assert response.json()["error"]["code"] == "auth.permission_denied"
 
 
-def test_no_token_gets_401_on_every_guarded_route(runtime: Runtime, http: httpx.Client) -> None:
+def test_no_token_gets_401_on_every_guarded_route(http: httpx.Client) -> None:
     for method, path in guarded_routes():
-        response = http.request(method, SAMPLES[(method, path)]["path"])
-        assert response.status_code == 401
+        concrete = (
+            path.replace("{ref}", "A3-2026-000001").replace("{notification_id}", "1").replace("{code}", "FR")
+        )
+        response = http.request(method, concrete)
+        assert response.status_code == 401, (method, path)
         assert response.json()["error"]["code"] == "auth.not_authenticated"
 
 

@@ -17,6 +17,7 @@ class User(Base):
     username: Mapped[str] = mapped_column(String(80), unique=True)
     role: Mapped[str] = mapped_column(String(32))
     country_code: Mapped[str | None] = mapped_column(ForeignKey("countries.code"))
+    nationality: Mapped[str | None] = mapped_column(String(2))  # conflicts of interest in review
     password_hash: Mapped[str] = mapped_column(String(255))
     active: Mapped[bool] = mapped_column(default=True)
     created_at: Mapped[datetime]

@@ -18,6 +18,14 @@ class Permission(StrEnum):
     AUDIT_READ = "audit:read"
     USERS_READ_SELF = "users:read_self"
     USERS_MANAGE = "users:manage"
+    REQUESTS_SUBMIT = "requests:submit"
+    REQUESTS_READ = "requests:read"
+    REQUESTS_WITHDRAW = "requests:withdraw"
+    REQUESTS_CANCEL = "requests:cancel"
+    REQUESTS_FLAG = "requests:flag"
+    INBOX_READ = "inbox:read"
+    REVIEW_WORK = "review:work"
+    SEARCH_PERSONS = "search:persons"
 
 
 PERMISSIONS: dict[Permission, frozenset[Role]] = {
@@ -26,6 +34,14 @@ PERMISSIONS: dict[Permission, frozenset[Role]] = {
     Permission.AUDIT_READ: frozenset({Role.AUDITOR}),
     Permission.USERS_READ_SELF: ALL_ROLES,
     Permission.USERS_MANAGE: frozenset({Role.NCB_ADMIN}),
+    Permission.REQUESTS_SUBMIT: NCB,
+    Permission.REQUESTS_READ: NCB | SECRETARIAT_REVIEW | {Role.CCF_MEMBER, Role.CCF_SECRETARIAT},
+    Permission.REQUESTS_WITHDRAW: NCB,
+    Permission.REQUESTS_CANCEL: frozenset({Role.SENIOR_REVIEWER}),
+    Permission.REQUESTS_FLAG: NCB,
+    Permission.INBOX_READ: NCB,
+    Permission.REVIEW_WORK: SECRETARIAT_REVIEW,
+    Permission.SEARCH_PERSONS: NCB | SECRETARIAT_REVIEW | {Role.CCF_MEMBER, Role.CCF_SECRETARIAT},
 }
 
 

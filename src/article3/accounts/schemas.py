@@ -14,6 +14,7 @@ class UserCreate(BaseModel):
     username: str = Field(min_length=3, max_length=80, pattern=r"^[a-z0-9._-]+$")
     role: Role
     country: CountryCode | None = None
+    nationality: CountryCode | None = Field(None, description="For secretariat and commission staff")
     password: str = Field(min_length=10, max_length=200)
 
 
@@ -22,6 +23,7 @@ class UserRead(BaseModel):
     username: str
     role: Role
     country: str | None
+    nationality: str | None = None
     active: bool
 
 

@@ -29,6 +29,7 @@ def _read(user: User) -> UserRead:
         username=user.username,
         role=Role(user.role),
         country=user.country_code,
+        nationality=user.nationality or user.country_code,
         active=user.active,
     )
 
@@ -52,6 +53,7 @@ def create(session: Session, *, actor: Actor | str, data: UserCreate, now: datet
         username=data.username,
         role=data.role.value,
         country_code=data.country,
+        nationality=data.nationality,
         password_hash=_hasher.hash(data.password),
         active=True,
         created_at=now,
@@ -124,6 +126,14 @@ def actor_for_token(session: Session, *, token: str, now: datetime) -> Actor:
     if row is None or row.revoked_at is not None or row.expires_at <= now or not row.user.active:
         raise NotAuthenticated("The API token is not valid")
     return _actor(row.user)
+
+
+def actor_by_username(session: Session, username: str) -> Actor:
+    """The actor for an account name (CLI and scenarios act as a named account)."""
+    user = _by_username(session, username)
+    if not user.active:
+        raise NotAuthenticated(f"The account {username!r} is deactivated")
+    return _actor(user)
 
 
 def actor_for_id(session: Session, user_id: int) -> Actor:

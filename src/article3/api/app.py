@@ -4,10 +4,19 @@ from __future__ import annotations
 
 from fastapi import APIRouter
 
-from article3.api.routes import audit, countries, system, users
+from article3.api.routes import audit, countries, inbox, requests, review, search, system, users
 
 PREFIX = "/api/v1"
-ROUTERS: tuple[APIRouter, ...] = (system.router, countries.router, audit.router, users.router)
+ROUTERS: tuple[APIRouter, ...] = (
+    system.router,
+    countries.router,
+    audit.router,
+    users.router,
+    requests.router,
+    review.router,
+    inbox.router,
+    search.router,
+)
 
 
 def api_router() -> APIRouter:

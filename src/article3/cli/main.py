@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import typer
 
-from article3.cli import audit, countries, db, serve, users
+from article3.cli import audit, countries, db, requests, review, scenario, search, serve, users
 
 app = typer.Typer(
     name="article3",
@@ -16,7 +16,12 @@ app.add_typer(db.app, name="db")
 app.add_typer(countries.app, name="countries")
 app.add_typer(users.app, name="users")
 app.add_typer(audit.app, name="audit")
+app.add_typer(requests.app, name="requests")
+app.add_typer(review.app, name="review")
+app.add_typer(scenario.app, name="scenario")
 app.add_typer(serve.app, name="serve")
+app.command("search")(search.search_command)
+app.command("match")(search.match_command)
 
 
 def main() -> None:

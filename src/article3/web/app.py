@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from fastapi import APIRouter
 
-from article3.web.routes import auth, countries, home
+from article3.web.routes import auth, countries, home, inbox, requests, review
 
 
 def web_router() -> APIRouter:
     router = APIRouter(include_in_schema=False)
-    for module in (auth, home, countries):
+    for module in (auth, home, countries, requests, review, inbox):
         router.include_router(module.router)
     return router

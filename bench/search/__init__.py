@@ -1,0 +1,1 @@
+"""Benchmarks of the person search engine (see README.md)."""

@@ -1,0 +1,58 @@
+"""The review queue: list, claim, release, decide."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import APIRouter
+
+from article3.accounts.permissions import Permission
+from article3.actors import Actor
+from article3.api.errors import CONFLICT_RESPONSE, ERROR_RESPONSES
+from article3.db.session import transaction
+from article3.deps import ClockDep, SessionDep, allow
+from article3.notices import service as notices
+from article3.notices.schemas import RequestRead
+from article3.review import service as review
+from article3.review.schemas import ReviewDecide, ReviewItemRead
+from article3.workflows import decide_review
+
+router = APIRouter(prefix="/review", tags=["review"], responses=ERROR_RESPONSES | CONFLICT_RESPONSE)
+Reviewer = Annotated[Actor, allow(Permission.REVIEW_WORK)]
+
+
+@router.get(
+    "/queue", summary="Open items by route, then by waiting time", response_model=list[ReviewItemRead]
+)
+def queue(session: SessionDep, clock: ClockDep, actor: Reviewer) -> list[ReviewItemRead]:
+    return review.queue(session, actor=actor, now=clock.now())
+
+
+@router.get("/{ref}", summary="One review item with its decisions so far", response_model=ReviewItemRead)
+def item(ref: str, session: SessionDep, clock: ClockDep, actor: Reviewer) -> ReviewItemRead:
+    return review.read_item(session, ref=ref, now=clock.now())
+
+
+@router.post("/{ref}/claim", summary="Claim an item", response_model=ReviewItemRead)
+def claim(ref: str, session: SessionDep, clock: ClockDep, actor: Reviewer) -> ReviewItemRead:
+    with transaction(session):
+        return review.claim(session, actor=actor, ref=ref, now=clock.now())
+
+
+@router.post("/{ref}/release", summary="Give a claimed item back", response_model=ReviewItemRead)
+def release(ref: str, session: SessionDep, clock: ClockDep, actor: Reviewer) -> ReviewItemRead:
+    with transaction(session):
+        return review.release(session, actor=actor, ref=ref, now=clock.now())
+
+
+@router.post(
+    "/{ref}/decide",
+    summary="Approve, refuse or ask for information, with grounds and factors",
+    response_model=RequestRead,
+)
+def decide(
+    ref: str, body: ReviewDecide, session: SessionDep, clock: ClockDep, actor: Reviewer
+) -> RequestRead:
+    with transaction(session):
+        request = decide_review(session, actor=actor, ref=ref, data=body, now=clock.now())
+        return notices.to_read(request, actor)

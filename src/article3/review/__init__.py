@@ -1,0 +1,1 @@
+"""The review queue: nothing reaches another country before a person decides."""

@@ -1,0 +1,220 @@
+"""Enqueue, list, claim, release and decide review items."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session, selectinload
+
+from article3.accounts import service as accounts
+from article3.actors import Actor
+from article3.audit import service as audit
+from article3.audit.actions import AuditAction
+from article3.errors import Conflict, NotFound, PermissionDenied
+from article3.notices.models import Request
+from article3.review import rules
+from article3.review.models import ReviewDecision, ReviewItem
+from article3.review.rules import Decision
+from article3.review.schemas import DecisionRead, ReviewDecide, ReviewItemRead
+from article3.screening.rulesets import Route
+
+
+def enqueue(
+    session: Session, *, actor: Actor | str, request: Request, route: Route, now: datetime
+) -> ReviewItem:
+    """Put a request in the queue on its route. Records ``review:item:enqueued``."""
+    item = ReviewItem(
+        request_id=request.id,
+        route=route.value,
+        enqueued_at=now,
+        claimed_by=None,
+        claimed_at=None,
+        closed_at=None,
+        awaiting_info=False,
+    )
+    session.add(item)
+    session.flush()  # flush: the audit entry names the new id
+    audit.record(
+        session,
+        actor=actor,
+        action=AuditAction.REVIEW_ENQUEUED,
+        subject_type="review_item",
+        subject_id=item.id,
+        change={"request": request.id, "route": route.value},
+        now=now,
+    )
+    return item
+
+
+def _approvers(item: ReviewItem) -> set[int]:
+    return {d.reviewer_id for d in item.decisions if d.decision == Decision.APPROVE.value}
+
+
+def _read(item: ReviewItem, request: Request, now: datetime) -> ReviewItemRead:
+    route = Route(item.route)
+    return ReviewItemRead(
+        id=item.id,
+        request_ref=request.ref,
+        requesting_country=request.requesting_country,
+        kind=request.kind,
+        route=route,
+        enqueued_at=item.enqueued_at,
+        waiting_hours=round((now - item.enqueued_at).total_seconds() / 3600, 1),
+        claimed_by=item.claimed_by,
+        awaiting_info=item.awaiting_info,
+        approvals=len(_approvers(item)),
+        approvals_needed=rules.approvals_needed(route),
+        decisions=[
+            DecisionRead(
+                reviewer_id=d.reviewer_id,
+                decision=Decision(d.decision),
+                grounds=[rules.Ground(g) for g in d.grounds],
+                factors=d.factors,
+                note=d.note,
+                decided_at=d.decided_at,
+            )
+            for d in item.decisions
+        ],
+    )
+
+
+def queue(session: Session, *, actor: Actor, now: datetime) -> list[ReviewItemRead]:
+    """Open items, by route (fast track first, then enhanced, standard) and then by waiting time."""
+    if actor.role not in rules.REVIEWERS:
+        raise PermissionDenied("Only reviewers see the queue")
+    found = session.execute(
+        select(ReviewItem, Request)
+        .join(Request, Request.id == ReviewItem.request_id)
+        .where(ReviewItem.closed_at.is_(None))
+        .options(selectinload(ReviewItem.decisions))
+    ).all()
+    rows = sorted(found, key=lambda r: (rules.ROUTE_ORDER[Route(r[0].route)], r[0].enqueued_at, r[0].id))
+    return [_read(item, request, now) for item, request in rows]
+
+
+def item_for(session: Session, *, ref: str) -> tuple[ReviewItem, Request]:
+    row = session.execute(
+        select(ReviewItem, Request)
+        .join(Request, Request.id == ReviewItem.request_id)
+        .where(Request.ref == ref)
+        .options(selectinload(ReviewItem.decisions))
+    ).first()
+    if row is None:
+        raise NotFound(f"No review item for {ref!r}", code="review.not_found")
+    return row[0], row[1]
+
+
+def read_item(session: Session, *, ref: str, now: datetime) -> ReviewItemRead:
+    item, request = item_for(session, ref=ref)
+    return _read(item, request, now)
+
+
+def _check(session: Session, actor: Actor, request: Request) -> None:
+    nationality = accounts.get(session, actor.user_id).nationality
+    rules.check_reviewer(actor, nationality=nationality, request_country=request.requesting_country)
+
+
+def claim(session: Session, *, actor: Actor, ref: str, now: datetime) -> ReviewItemRead:
+    """Take an item to work on it; nobody else can decide it meanwhile. Records ``review:item:claimed``."""
+    item, request = item_for(session, ref=ref)
+    _check(session, actor, request)
+    if item.closed_at is not None:
+        raise Conflict("This item is already decided", code="review.closed")
+    if item.claimed_by not in {None, actor.user_id}:
+        raise Conflict("Another reviewer has claimed this item", code="review.claimed")
+    item.claimed_by, item.claimed_at = actor.user_id, now
+    audit.record(
+        session,
+        actor=actor,
+        action=AuditAction.REVIEW_CLAIMED,
+        subject_type="review_item",
+        subject_id=item.id,
+        change={"by": actor.user_id},
+        now=now,
+    )
+    return _read(item, request, now)
+
+
+def release(session: Session, *, actor: Actor, ref: str, now: datetime) -> ReviewItemRead:
+    """Give a claimed item back to the queue. Records ``review:item:released``."""
+    item, request = item_for(session, ref=ref)
+    if item.claimed_by != actor.user_id:
+        raise Conflict("You have not claimed this item", code="review.not_claimed")
+    item.claimed_by, item.claimed_at = None, None
+    audit.record(
+        session,
+        actor=actor,
+        action=AuditAction.REVIEW_RELEASED,
+        subject_type="review_item",
+        subject_id=item.id,
+        change={"by": actor.user_id},
+        now=now,
+    )
+    return _read(item, request, now)
+
+
+@dataclass(frozen=True, slots=True)
+class Outcome:
+    """What a decision means for the request: publish, refuse, or keep waiting."""
+
+    publish: bool
+    refuse: bool
+    ask_info: bool
+    request: Request
+
+
+def decide(session: Session, *, actor: Actor, ref: str, data: ReviewDecide, now: datetime) -> Outcome:
+    """Record a decision with its grounds and factors; enhanced review needs two different approvers.
+
+    The reviewer must hold the claim (a decision claims an unclaimed item). Records
+    ``review:item:decided``.
+    """
+    item, request = item_for(session, ref=ref)
+    _check(session, actor, request)
+    if item.closed_at is not None:
+        raise Conflict("This item is already decided", code="review.closed")
+    if item.claimed_by not in {None, actor.user_id}:
+        raise Conflict("Another reviewer has claimed this item", code="review.claimed")
+    factors = {f: r.assessment for f, r in data.factors.items()}
+    rules.check_decision(data.decision, data.grounds, factors, data.note)
+    approvers = _approvers(item)
+    if data.decision is Decision.APPROVE:
+        rules.check_second_approver(actor, approvers)
+        approvers.add(actor.user_id)
+    item.decisions.append(
+        ReviewDecision(
+            reviewer_id=actor.user_id,
+            decision=data.decision.value,
+            grounds=[g.value for g in data.grounds],
+            factors={f.value: r.model_dump(mode="json") for f, r in data.factors.items()},
+            note=data.note,
+            decided_at=now,
+        )
+    )
+    publish = data.decision is Decision.APPROVE and rules.approval_complete(approvers, Route(item.route))
+    refuse = data.decision is Decision.REFUSE
+    item.awaiting_info = data.decision is Decision.ASK_INFO
+    item.claimed_by, item.claimed_at = None, None
+    if publish or refuse:
+        item.closed_at = now
+    audit.record(
+        session,
+        actor=actor,
+        action=AuditAction.REVIEW_DECIDED,
+        subject_type="review_item",
+        subject_id=item.id,
+        change={"decision": data.decision.value, "grounds": data.grounds},
+        now=now,
+    )
+    return Outcome(publish=publish, refuse=refuse, ask_info=item.awaiting_info, request=request)
+
+
+def close_for(session: Session, *, request: Request, now: datetime) -> None:
+    """Close the open item of a request that left review another way (withdrawn, deleted)."""
+    item = session.scalars(
+        select(ReviewItem).where(ReviewItem.request_id == request.id, ReviewItem.closed_at.is_(None))
+    ).first()
+    if item is not None:
+        item.closed_at = now

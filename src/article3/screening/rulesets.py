@@ -1,0 +1,254 @@
+"""The ruleset: enabled checks, weights, route thresholds, and `assess`.
+
+How findings become a risk
+--------------------------
+Each finding carries a weight w in [0, 1): the probability that this piece of evidence alone
+shows a request a reviewer should treat as abusive. Pieces are combined as independent causes
+(noisy-OR)::
+
+    risk = 1 - prod(1 - w_i)
+
+so the risk is explainable finding by finding: removing one finding divides the remaining
+"clean" probability by (1 - w_i). Hard-block findings have weight 1, hence risk 1.
+
+The learned model, when given, adds one more finding, `model_evidence`, with weight
+``MODEL_WEIGHT * p`` (p = the model's calibrated probability). Adding a factor to a noisy-OR
+can only raise the risk, and the final route is the maximum of the rules' route and the route
+of the combined risk, so the model never lowers a route and never overrides a hard block.
+
+How risk becomes a route
+------------------------
+- any hard-block finding                      -> `blocked`
+- risk >= ENHANCED_REVIEW_AT                  -> `enhanced_review`
+- risk >= STANDARD_REVIEW_AT                  -> `standard_review`
+- otherwise                                   -> `fast_track`
+
+then raised to the floor set by any measure in force on the requester (`MEASURE_FLOORS`: an
+`enhanced_review` measure sends every request to two reviewers, never `fast_track`). Risk alone
+never blocks: refusing is a rule's or a person's decision.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+from article3.screening import checks, checks_history, checks_offence
+from article3.screening.context import Check, Context, Weights
+from article3.screening.findings import Evidence, EvidenceKind, Finding, finding, noisy_or, ordered
+from article3.screening.inputs import ScreeningInput
+from article3.screening.learned import LearnedModel, build_features, predict
+from article3.screening.reasons import ReasonCode
+
+RULESET = "article3-screening"
+RULESET_VERSION = "2026.08.1"
+
+STANDARD_REVIEW_AT = 0.10
+ENHANCED_REVIEW_AT = 0.45
+MODEL_WEIGHT = 0.5
+
+
+class Route(StrEnum):
+    """Where a screened request goes next (architecture.md, decision 2)."""
+
+    FAST_TRACK = "fast_track"
+    STANDARD_REVIEW = "standard_review"
+    ENHANCED_REVIEW = "enhanced_review"
+    BLOCKED = "blocked"
+
+
+ROUTE_ORDER = (Route.FAST_TRACK, Route.STANDARD_REVIEW, Route.ENHANCED_REVIEW, Route.BLOCKED)
+
+# Minimum route while a measure is in force on the requesting country.
+MEASURE_FLOORS: dict[str, Route] = {
+    "enhanced_review": Route.ENHANCED_REVIEW,  # issue 8: every request to two reviewers
+    "warning": Route.STANDARD_REVIEW,
+}
+
+WEIGHTS = Weights(
+    status_journalist=0.55,
+    status_human_rights_defender=0.55,
+    status_politician=0.45,
+    status_opposition_figure=0.55,
+    declared_occupation=0.20,
+    refugee_country_unknown=0.50,
+    possible_protected_match=0.50,
+    official_other_acts=0.50,
+    pure_offence_among_charges=0.60,
+    dissent_law=0.50,
+    dissent_law_security=0.40,
+    dissent_law_economic=0.10,
+    dissent_law_economic_corroborated=0.35,
+    uncertain_row_factor=0.80,
+    facts_theme={
+        "publication": 0.15,
+        "protest": 0.15,
+        "criticism": 0.15,
+        "election": 0.12,
+        "opposition": 0.15,
+        "business_dispute_state": 0.25,
+    },
+    parallel_civil_dispute=0.25,
+    charges_after_departure=0.45,
+    charges_after_criticism=0.35,
+    in_absentia=0.15,
+    extradition_refused=0.30,
+    flags_base=0.30,
+    flags_per_extra_country=0.10,
+    flags_max=0.60,
+    resubmission_same=0.45,
+    resubmission_other=0.55,
+    resubmission_after_art3_bonus=0.15,
+    resubmission_after_withdrawal=0.30,
+    prior_ccf_deletion=0.60,
+    reversal_rate_base=0.20,
+    refusal_rate_base=0.10,
+    measures={"enhanced_review": 0.25, "warning": 0.10},
+)
+
+# Checks run in two phases: the second sees the codes found by the first (`Context.prior`).
+FIRST_PHASE: tuple[tuple[str, Check], ...] = (
+    ("criteria", checks.check_criteria),
+    ("refugee", checks.check_refugee),
+    ("international_official", checks.check_international_official),
+    ("pure_offences", checks_offence.check_pure_offences),
+    ("prior_ccf_deletion", checks.check_prior_ccf_deletion),
+    ("status", checks.check_status),
+    ("occupations", checks_offence.check_occupations),
+    ("facts_text", checks_offence.check_facts_text),
+    ("proceedings", checks_history.check_proceedings),
+    ("charges_after_departure", checks_history.check_charges_after_departure),
+    ("charges_after_criticism", checks_history.check_charges_after_criticism),
+    ("flags", checks_history.check_flags),
+    ("resubmission", checks_history.check_resubmission),
+    ("requester_record", checks_history.check_requester_record),
+    ("measures", checks_history.check_measures),
+)
+SECOND_PHASE: tuple[tuple[str, Check], ...] = (("dissent_laws", checks_offence.check_dissent_laws),)
+
+
+@dataclass(frozen=True, slots=True)
+class Ruleset:
+    """A named, versioned set of checks, weights and thresholds."""
+
+    name: str = RULESET
+    version: str = RULESET_VERSION
+    first_phase: tuple[tuple[str, Check], ...] = FIRST_PHASE
+    second_phase: tuple[tuple[str, Check], ...] = SECOND_PHASE
+    weights: Weights = WEIGHTS
+    standard_review_at: float = STANDARD_REVIEW_AT
+    enhanced_review_at: float = ENHANCED_REVIEW_AT
+    model_weight: float = MODEL_WEIGHT
+    measure_floors: dict[str, Route] = field(default_factory=lambda: dict(MEASURE_FLOORS))
+
+    @property
+    def enabled_checks(self) -> tuple[str, ...]:
+        """Names of the enabled checks, in run order."""
+        return tuple(name for name, _ in (*self.first_phase, *self.second_phase))
+
+
+DEFAULT_RULESET = Ruleset()
+
+
+@dataclass(frozen=True, slots=True)
+class Assessment:
+    """The screening's answer for one request."""
+
+    risk: float
+    route: Route
+    findings: tuple[Finding, ...]
+    ruleset: str
+    version: str
+    rules_risk: float = 0.0
+    rules_route: Route = Route.FAST_TRACK
+    data_versions: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def codes(self) -> tuple[ReasonCode, ...]:
+        """Reason codes, most important first."""
+        return tuple(f.code for f in self.findings)
+
+
+def route_for(risk: float, findings: tuple[Finding, ...], ruleset: Ruleset) -> Route:
+    """Route from hard blocks and risk thresholds (before measure floors)."""
+    if any(f.hard for f in findings):
+        return Route.BLOCKED
+    if risk >= ruleset.enhanced_review_at:
+        return Route.ENHANCED_REVIEW
+    if risk >= ruleset.standard_review_at:
+        return Route.STANDARD_REVIEW
+    return Route.FAST_TRACK
+
+
+def higher(a: Route, b: Route) -> Route:
+    """The stricter of two routes."""
+    return a if ROUTE_ORDER.index(a) >= ROUTE_ORDER.index(b) else b
+
+
+def run_checks(inputs: ScreeningInput, ruleset: Ruleset, ctx: Context) -> list[Finding]:
+    """Run both phases of checks and return all findings (unordered)."""
+    found: list[Finding] = []
+    for _, check in ruleset.first_phase:
+        found.extend(check(inputs, ctx))
+    second = Context(
+        weights=ctx.weights,
+        limits=ctx.limits,
+        catalogue=ctx.catalogue,
+        indicators=ctx.indicators,
+        prior=frozenset(f.code for f in found),
+    )
+    for _, check in ruleset.second_phase:
+        found.extend(check(inputs, second))
+    return found
+
+
+def assess(
+    inputs: ScreeningInput,
+    *,
+    model: LearnedModel | None = None,
+    ruleset: Ruleset = DEFAULT_RULESET,
+) -> Assessment:
+    """Screen one request: findings, risk and route (see the module docstring)."""
+    ctx = Context(weights=ruleset.weights)
+    found = run_checks(inputs, ruleset, ctx)
+    rules_findings = ordered(found)
+    rules_risk = round(noisy_or(f.weight for f in rules_findings), 4)
+    floor = Route.FAST_TRACK
+    for measure in inputs.measures_in_force:
+        floor = higher(floor, ruleset.measure_floors.get(measure, Route.FAST_TRACK))
+    rules_route = higher(route_for(rules_risk, rules_findings, ruleset), floor)
+    if model is not None:
+        found.append(_model_finding(inputs, rules_findings, model, ruleset))
+    findings = ordered(found)
+    risk = round(noisy_or(f.weight for f in findings), 4)
+    route = higher(route_for(risk, findings, ruleset), rules_route)
+    return Assessment(
+        risk=risk,
+        route=route,
+        findings=findings,
+        ruleset=ruleset.name,
+        version=ruleset.version,
+        rules_risk=rules_risk,
+        rules_route=rules_route,
+        data_versions={
+            "dissent_laws": ctx.catalogue.version,
+            "facts_indicators": ctx.indicators.version,
+        },
+    )
+
+
+def _model_finding(
+    inputs: ScreeningInput,
+    rules_findings: tuple[Finding, ...],
+    model: LearnedModel,
+    ruleset: Ruleset,
+) -> Finding:
+    p = predict(model, build_features(inputs, rules_findings))
+    return finding(
+        ReasonCode.MODEL_EVIDENCE,
+        ruleset.model_weight * p,
+        f"The learned model ({model.name} {model.version}, trained on {model.n_train} past "
+        f"decisions) gives a calibrated probability of {p:.2f} that the request is "
+        f"refused or later overturned; weight {ruleset.model_weight:.2f} x p.",
+        [Evidence(EvidenceKind.MODEL, f"{model.name}@{model.version}", f"p={p:.3f}")],
+    )

@@ -1,0 +1,116 @@
+"""Graded comparison of birth dates that may be known only to the year or month. Pure.
+
+Two full dates that disagree are strong evidence against a match unless the
+difference looks like a recording error: a wrong day, day and month swapped, or
+the year off by one with the same day and month. A namesake born in another
+month or year therefore does not reach the threshold on the name alone.
+`date_similarity_array` is the same table over numpy columns, used to rank
+candidates before they are scored exactly.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import numpy as np
+import numpy.typing as npt
+
+from article3.search.normalize import BirthDate
+
+DATE_BASE_POINTS = -3.5  # points for a contradicting date
+DATE_SLOPE = 5.0  # points per unit of date similarity (an exact date is worth +1.5)
+UNKNOWN = 0  # year, month or day not known, in the array form
+
+SAME_DATE = 1.0
+SAME_MONTH_DAY_UNKNOWN = 0.85
+SWAPPED = 0.8
+SAME_YEAR_MONTH_UNKNOWN = 0.75
+ONE_YEAR_SAME_DAY = 0.65
+SAME_MONTH_OTHER_DAY = 0.55
+ONE_YEAR_MONTH_UNKNOWN = 0.5
+SAME_YEAR_OTHER_MONTH = 0.2
+ONE_YEAR_OTHER_DAY = 0.2
+TWO_YEARS = 0.15
+UP_TO_FIVE_YEARS = 0.05
+
+Column = npt.NDArray[Any]
+
+
+def _same_year(query: BirthDate, candidate: BirthDate) -> tuple[float, str]:
+    if query.month is None or candidate.month is None:
+        return SAME_YEAR_MONTH_UNKNOWN, "same year; month unknown on one side"
+    both_days = query.day is not None and candidate.day is not None
+    if query.month == candidate.month:
+        if not both_days:
+            return SAME_MONTH_DAY_UNKNOWN, "same year and month; day unknown on one side"
+        if query.day == candidate.day:
+            return SAME_DATE, "same date"
+        return SAME_MONTH_OTHER_DAY, "same year and month, different day"
+    if both_days and query.month == candidate.day and query.day == candidate.month:
+        return SWAPPED, "day and month swapped"
+    return SAME_YEAR_OTHER_MONTH, "same year, different month"
+
+
+def _one_year_apart(query: BirthDate, candidate: BirthDate) -> tuple[float, str]:
+    if query.month is None or candidate.month is None:
+        return ONE_YEAR_MONTH_UNKNOWN, "one year apart; month unknown on one side"
+    if query.month == candidate.month and (query.day is None or candidate.day is None):
+        return ONE_YEAR_MONTH_UNKNOWN, "one year apart, same month; day unknown on one side"
+    if query.month == candidate.month and query.day == candidate.day:
+        return ONE_YEAR_SAME_DAY, "one year apart, same day and month"
+    return ONE_YEAR_OTHER_DAY, "one year apart, different day or month"
+
+
+def date_similarity(query: BirthDate | None, candidate: BirthDate | None) -> tuple[float | None, str]:
+    """Similarity in 0..1 of two birth dates (None if either is unknown) and why."""
+    if query is None or candidate is None:
+        return None, "unknown on one side"
+    years = abs(query.year - candidate.year)
+    if years == 0:
+        return _same_year(query, candidate)
+    if years == 1:
+        return _one_year_apart(query, candidate)
+    if years == 2:
+        return TWO_YEARS, "two years apart"
+    if years <= 5:
+        return UP_TO_FIVE_YEARS, f"{years} years apart"
+    return 0.0, f"{years} years apart"
+
+
+def date_points(similarity: float | None) -> float:
+    """Log-odds points for a date similarity; an unknown date is worth nothing."""
+    if similarity is None:
+        return 0.0
+    return DATE_BASE_POINTS + DATE_SLOPE * similarity
+
+
+def date_points_array(
+    query: BirthDate | None, year: Column, month: Column, day: Column
+) -> npt.NDArray[np.float32]:
+    """`date_points(date_similarity(query, candidate))` over columns (0 = unknown)."""
+    if query is None:
+        return np.zeros(year.shape, np.float32)
+    years = np.abs(year.astype(np.int32) - query.year)
+    q_month, q_day = query.month or UNKNOWN, query.day or UNKNOWN
+    month_known = (month != UNKNOWN) & (q_month != UNKNOWN)
+    day_known = (day != UNKNOWN) & (q_day != UNKNOWN)
+    same_month = month_known & (month == q_month)
+    same_day = day_known & (day == q_day)
+    swapped = day_known & month_known & (month == q_day) & (day == q_month)
+    same_year = np.select(
+        [~month_known, same_month & ~day_known, same_month & same_day, same_month, swapped],
+        [SAME_YEAR_MONTH_UNKNOWN, SAME_MONTH_DAY_UNKNOWN, SAME_DATE, SAME_MONTH_OTHER_DAY, SWAPPED],
+        SAME_YEAR_OTHER_MONTH,
+    )
+    one_year = np.select(
+        [~month_known | (same_month & ~day_known), same_month & same_day],
+        [ONE_YEAR_MONTH_UNKNOWN, ONE_YEAR_SAME_DAY],
+        ONE_YEAR_OTHER_DAY,
+    )
+    similarity = np.select(
+        [years == 0, years == 1, years == 2, years <= 5],
+        [same_year, one_year, TWO_YEARS, UP_TO_FIVE_YEARS],
+        0.0,
+    )
+    points = DATE_BASE_POINTS + DATE_SLOPE * similarity
+    return np.where(year == UNKNOWN, 0.0, points).astype(np.float32)

@@ -1,0 +1,57 @@
+"""The in-memory index of one process, kept current from the outbox table."""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from article3.search.index import PersonIndex
+from article3.search.models import IndexChange, IndexedPerson
+from article3.search.schemas import PersonRecord
+
+
+class SearchEngine:
+    """An index built from the database on first use and caught up from the outbox before each query."""
+
+    def __init__(self) -> None:
+        self.index = PersonIndex()
+        self.access: dict[str, dict[str, Any]] = {}
+        self.seen = -1
+        self._lock = threading.Lock()
+
+    def catch_up(self, session: Session) -> None:
+        with self._lock:
+            if self.seen < 0:
+                self._build(session)
+            else:
+                self._apply(session)
+
+    def _build(self, session: Session) -> None:
+        last = session.scalars(select(IndexChange.seq).order_by(IndexChange.seq.desc()).limit(1)).first()
+        rows = session.scalars(select(IndexedPerson).execution_options(yield_per=5000))
+        records = []
+        for row in rows:
+            records.append(PersonRecord.model_validate(row.record))
+            self.access[row.entry_id] = row.access
+        self.index = PersonIndex.build(records)
+        self.seen = last or 0
+
+    def _apply(self, session: Session) -> None:
+        changes = session.scalars(
+            select(IndexChange).where(IndexChange.seq > self.seen).order_by(IndexChange.seq)
+        ).all()
+        for change in changes:
+            self.seen = change.seq
+            row = session.get(IndexedPerson, change.entry_id)
+            self.index.remove(change.entry_id)
+            self.access.pop(change.entry_id, None)
+            if row is not None:
+                self.index.add(PersonRecord.model_validate(row.record))
+                self.access[row.entry_id] = row.access
+
+    def accept(self, allowed: Callable[[dict[str, Any]], bool]) -> Callable[[str], bool]:
+        return lambda entry_id: entry_id in self.access and allowed(self.access[entry_id])

@@ -1,0 +1,316 @@
+"""In-memory person index: a name-part vocabulary, postings per part, numeric columns. Pure.
+
+Each person gets an internal int id. Each distinct name part goes once into the
+`Vocabulary`, filed under its blocking keys; the index keeps, per vocabulary
+entry, the sorted internal ids of the persons whose names hold it.
+
+A search runs in two stages:
+
+1. Pre-score (vectorised). For each query part, the vocabulary returns every
+   similar part with its exact part similarity; their postings are scattered
+   into dense per-thread scratch arrays, which gives, per candidate, the best
+   similarity for each query part in one pass with no sorting. The name
+   pre-score combines these like `names.align` (extra and zero-similarity parts
+   included, query initials answered from a first-letter mask); birth date,
+   nationality and sex points are added from numpy columns (`columns.Columns`).
+2. Exact scoring. Only the best `candidates` persons that are alive and that the
+   caller's `accept` allows are compared with `matching.compare_prepared`.
+
+A part whose posting is longer than `block_cap` (a very common name) is not
+scattered; it is checked by binary search against the persons that the other
+parts found, unless no other part found anyone.
+
+`remove` marks a person dead at once; their ids stay in postings until `compact`.
+Searches may run in several threads; `add`/`remove` must not run during a search.
+"""
+
+from __future__ import annotations
+
+import threading
+from array import array
+from collections.abc import Callable, Iterable, Iterator
+
+import numpy as np
+import numpy.typing as npt
+
+from article3.search.columns import Columns
+from article3.search.matching import (
+    NAME_MIN_POINTS,
+    NAME_PIVOT,
+    NAME_SLOPE,
+    Comparison,
+    PreparedPerson,
+    compare_prepared,
+    prepare,
+    to_hit,
+)
+from article3.search.names import EXTRA_PART_WEIGHT, INITIAL_SIMILARITY, INITIAL_WEIGHT, PreparedName
+from article3.search.normalize import TokenForms
+from article3.search.schemas import MatchHit, PersonQuery, PersonRecord
+from article3.search.vocab import Vocabulary, letter_bits
+
+DEFAULT_BLOCK_CAP = 5_000
+FALLBACK_CAP = 100_000  # a query made only of common parts scatters at most this many holders
+DEFAULT_CANDIDATES = 12
+STRONG_PART = 0.8  # query-part similarities from here on (typos, romanisations) are always scattered
+WEAK_BUDGET = 2_000  # weaker similar parts are scattered only while their postings stay this small
+NAME_FLOOR = -2.0  # name points below this cannot reach the threshold even with a full date match
+_ABSENT = np.float32(-100.0)
+_INITIAL_PAIR = (1.0 + INITIAL_WEIGHT) / 2
+Floats = npt.NDArray[np.float32]
+Ints = npt.NDArray[np.int32]
+
+
+class _Scratch:
+    """Dense per-thread work arrays, all zero (best: absent) between uses."""
+
+    def __init__(self, size: int) -> None:
+        self.size = size
+        self.part = np.zeros(size, np.float32)
+        self.total = np.zeros(size, np.float32)
+        self.count = np.zeros(size, np.float32)
+        self.best = np.full(size, _ABSENT, np.float32)
+        self.position = np.zeros(size, np.int32)
+
+    def distinct(self, ids: Ints) -> Ints:
+        """`ids` without repeats, in no particular order, without sorting."""
+        steps = np.arange(ids.size, dtype=np.int32)
+        self.position[ids] = steps
+        kept: Ints = ids[self.position[ids] == steps]
+        return kept
+
+
+class PersonIndex:
+    """Persons held in memory for fast search by name, birth date, nationality and sex."""
+
+    def __init__(self, *, block_cap: int = DEFAULT_BLOCK_CAP, candidates: int = DEFAULT_CANDIDATES) -> None:
+        self.block_cap = block_cap
+        self.candidates = candidates
+        self._people: list[PreparedPerson | None] = []
+        self._where: dict[str, int] = {}
+        self._vocab = Vocabulary()
+        self._postings: list[array[int]] = []
+        self._columns = Columns()
+        self._local = threading.local()
+
+    @classmethod
+    def build(cls, records: Iterable[PersonRecord], **options: int) -> PersonIndex:
+        """An index holding `records` (a later record with the same id replaces the earlier)."""
+        index = cls(**options)
+        for record in records:
+            index.add(record)
+        return index
+
+    def __len__(self) -> int:
+        return len(self._where)
+
+    def __contains__(self, person_id: object) -> bool:
+        return person_id in self._where
+
+    def add(self, record: PersonRecord) -> None:
+        """Index `record`; a person already held under the same id is replaced."""
+        self.add_prepared(prepare(record))
+
+    def add_prepared(self, person: PreparedPerson) -> None:
+        """Index an already prepared person (lets callers prepare in bulk or in parallel)."""
+        if person.id in self._where:
+            self.remove(person.id)
+        internal = len(self._people)
+        self._people.append(person)
+        self._where[person.id] = internal
+        self._columns.set(internal, person)
+        tokens = {part.text: part for name in person.names for part in name if not part.particle}
+        for part in tokens.values():
+            number = self._vocab.add(part)
+            if number == len(self._postings):
+                self._postings.append(array("i"))
+            self._postings[number].append(internal)
+
+    def remove(self, person_id: str) -> bool:
+        """Forget `person_id`; True if it was held. Takes effect for the next query."""
+        internal = self._where.pop(person_id, None)
+        if internal is None:
+            return False
+        self._people[internal] = None
+        self._columns["alive"][internal] = False
+        return True
+
+    def compact(self) -> None:
+        """Rebuild postings and columns without removed persons (after many removals)."""
+        fresh = PersonIndex(block_cap=self.block_cap, candidates=self.candidates)
+        for person in self._people:
+            if person is not None:
+                fresh.add_prepared(person)
+        self.__dict__.update(fresh.__dict__)
+
+    def search(
+        self,
+        query: PersonQuery | PersonRecord,
+        *,
+        limit: int = 10,
+        accept: Callable[[str], bool] | None = None,
+    ) -> list[MatchHit]:
+        """The best `limit` hits for `query` among persons that `accept` allows, best first."""
+        return [
+            to_hit(person_id, found) for person_id, found in self.scored(query, limit=limit, accept=accept)
+        ]
+
+    def scored(
+        self,
+        query: PersonQuery | PersonRecord,
+        *,
+        limit: int = 10,
+        accept: Callable[[str], bool] | None = None,
+    ) -> list[tuple[str, Comparison]]:
+        """Like `search`, but returns the raw comparisons (no explanation is built)."""
+        prepared = prepare(query)
+        results = []
+        wanted = max(self.candidates, limit)
+        for person in self._candidates(prepared, accept, wanted):
+            results.append((person.id, compare_prepared(prepared, person)))
+        results.sort(key=lambda item: (-item[1].score, item[0]))
+        return results[:limit]
+
+    def _candidates(
+        self, query: PreparedPerson, accept: Callable[[str], bool] | None, wanted: int
+    ) -> list[PreparedPerson]:
+        chosen: list[PreparedPerson] = []
+        for internal in self._ranked(query, wanted):
+            person = self._people[internal]
+            if person is not None and (accept is None or accept(person.id)):
+                chosen.append(person)
+                if len(chosen) >= wanted:
+                    break
+        return chosen
+
+    def _ranked(self, query: PreparedPerson, wanted: int) -> Iterator[int]:
+        """Internal ids of live candidates, best pre-score first (ties: lower id first)."""
+        ids, points = self._prescore(query)
+        alive = self._columns["alive"][ids]
+        ids, points = ids[alive], points[alive]
+        head = min(ids.size, wanted * 4)
+        if head < ids.size:
+            top = np.argpartition(-points, head - 1)[:head]
+            yield from ids[top[np.lexsort((ids[top], -points[top]))]].tolist()
+            rest = np.setdiff1d(np.arange(ids.size), top, assume_unique=True)
+            ids, points = ids[rest], points[rest]
+        yield from ids[np.lexsort((ids, -points))].tolist()
+
+    def _scratch(self) -> _Scratch:
+        scratch: _Scratch | None = getattr(self._local, "scratch", None)
+        if scratch is None or scratch.size < len(self._people):
+            scratch = self._local.scratch = _Scratch(max(1024, len(self._people) * 5 // 4))
+        return scratch
+
+    def _prescore(self, query: PreparedPerson) -> tuple[Ints, Floats]:
+        """Candidate ids and their approximate points (name, birth date, nationality, sex)."""
+        scratch = self._scratch()
+        found: list[Ints] = []
+        for name in query.names:
+            ids = self._name_prescore(name, scratch)
+            if ids is not None:
+                found.append(ids)
+        if not found:
+            return np.empty(0, np.int32), np.empty(0, np.float32)
+        ids = scratch.distinct(np.concatenate(found))
+        points = scratch.best[ids]
+        scratch.best[ids] = _ABSENT
+        strong = points >= NAME_FLOOR
+        if np.count_nonzero(strong) >= self.candidates:
+            ids, points = ids[strong], points[strong]
+        return ids, points + self._columns.points(ids, query)
+
+    def _name_prescore(self, name: PreparedName, scratch: _Scratch) -> Ints | None:
+        """Scatter one query name; leaves its name points (max over names) in `scratch.best`."""
+        full = list({part.text: part for part in name if not part.initial}.values())
+        touched: list[Ints] = []
+        deferred: list[tuple[Ints, Floats]] = []
+        for part in full:
+            tids, sims = self._worth_scattering(*self._vocab.similar(part))
+            small = np.array([len(self._postings[t]) <= self.block_cap for t in tids.tolist()], np.bool_)
+            if small.any():
+                touched.append(self._scatter(tids[small], sims[small], scratch))
+            if not small.all():
+                deferred.append((tids[~small], sims[~small]))
+        if not touched and deferred:
+            touched.append(self._scatter(*self._fallback(deferred), scratch))
+            deferred = []
+        if not touched:
+            return None
+        ids = scratch.distinct(np.concatenate(touched))
+        for tids, sims in deferred:
+            self._check(ids, tids, sims, scratch)
+        points = self._name_points(ids, full, [part for part in name if part.initial], scratch)
+        scratch.best[ids] = np.maximum(scratch.best[ids], points)
+        return ids
+
+    def _worth_scattering(self, tids: Ints, sims: Floats) -> tuple[Ints, Floats]:
+        """All strongly similar parts; weaker ones, best first, while their postings are small."""
+        strong = int(np.searchsorted(sims, STRONG_PART))
+        budget = WEAK_BUDGET
+        start = strong
+        while start > 0 and len(self._postings[int(tids[start - 1])]) <= budget:
+            budget -= len(self._postings[int(tids[start - 1])])
+            start -= 1
+        return tids[start:], sims[start:]
+
+    def _posting(self, tid: int) -> Ints:
+        return np.frombuffer(self._postings[tid], dtype=np.int32)
+
+    def _scatter(self, tids: Ints, sims: Floats, scratch: _Scratch) -> Ints:
+        """Add, per person, the best similarity of one query part (`sims` ascending)."""
+        postings = [self._posting(tid) for tid in tids.tolist()]
+        for posting, similarity in zip(postings, sims.tolist(), strict=True):
+            scratch.part[posting] = similarity
+        ids = np.concatenate(postings)
+        scratch.total[ids] += scratch.part[ids]
+        scratch.count[ids] += 1.0
+        scratch.part[ids] = 0.0
+        return ids
+
+    def _fallback(self, common: list[tuple[Ints, Floats]]) -> tuple[Ints, Floats]:
+        """Only common parts: scatter the most similar of them up to `FALLBACK_CAP` holders."""
+        tids = np.concatenate([found[0] for found in common])
+        sims = np.concatenate([found[1] for found in common])
+        order = np.argsort(-sims, kind="stable")
+        keep: list[int] = []
+        held = 0
+        for position in order.tolist():
+            held += len(self._postings[int(tids[position])])
+            if keep and held > FALLBACK_CAP:
+                break
+            keep.append(position)
+        chosen = np.array(keep[::-1], np.int64)
+        return tids[chosen], sims[chosen]
+
+    def _check(self, ids: Ints, tids: Ints, sims: Floats, scratch: _Scratch) -> None:
+        """Add one very common query part's best similarity for `ids`, by binary search."""
+        best = np.zeros(ids.size, np.float32)
+        for tid, similarity in zip(tids.tolist(), sims.tolist(), strict=True):
+            posting = self._posting(tid)
+            where = np.minimum(np.searchsorted(posting, ids), posting.size - 1)
+            best = np.where(posting[where] == ids, np.float32(similarity), best)
+        scratch.total[ids] += best
+        scratch.count[ids] += best > 0
+
+    def _name_points(
+        self, ids: Ints, full: list[TokenForms], initials: list[TokenForms], scratch: _Scratch
+    ) -> Floats:
+        """Name points like `names.align` + `matching`, from the scattered part similarities."""
+        total, count = scratch.total[ids], scratch.count[ids]
+        scratch.total[ids] = 0.0
+        scratch.count[ids] = 0.0
+        bits = [letter_bits(part) for part in initials]
+        letters = self._columns["letters"][ids]
+        hits = sum(((letters & bit) != 0).astype(np.float32) for bit in bits) if bits else 0.0
+        total = total + _INITIAL_PAIR * INITIAL_SIMILARITY * hits
+        spare = np.maximum(self._columns["parts"][ids] - count - hits, 0.0)
+        unmatched = len(full) - count
+        zeros = np.minimum(unmatched, spare)
+        weight = count + _INITIAL_PAIR * hits + zeros
+        extra = unmatched - zeros + INITIAL_WEIGHT * (len(bits) - hits) + spare - zeros
+        similarity = total / np.maximum(weight + EXTRA_PART_WEIGHT * extra, 1e-6)
+        points: Floats = np.maximum(NAME_MIN_POINTS, NAME_SLOPE * (similarity - NAME_PIVOT)).astype(
+            np.float32
+        )
+        return points

@@ -1,0 +1,91 @@
+"""Processes that cross domains: submit → screen → route; decide → publish or refuse; withdraw.
+
+No rules live here: each step calls the owning domain's service inside the caller's transaction.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy.orm import Session
+
+from article3.actors import Actor
+from article3.config import Settings
+from article3.notices import service as notices
+from article3.notices.document import RequestDocument
+from article3.notices.models import Request
+from article3.notices.rules import Status
+from article3.review import service as review
+from article3.review.schemas import ReviewDecide
+from article3.screening import service as screening
+from article3.screening.rulesets import Assessment, Route
+
+SCREENING_ACTOR = "system:screening"
+
+
+def submit_request(
+    session: Session, *, actor: Actor, document: RequestDocument, settings: Settings, now: datetime
+) -> tuple[Request, Assessment | None]:
+    """Intake, then screening, then the queue; a blocked request is refused by the rule at once."""
+    request = notices.submit(session, actor=actor, document=document, now=now)
+    if request.status != Status.IN_REVIEW.value:
+        return request, None
+    result = screening.screen(session, actor=SCREENING_ACTOR, request=request, document=document, now=now)
+    if result.route is Route.BLOCKED:
+        codes = ", ".join(str(f.code) for f in result.findings if f.hard)
+        notices.transition(
+            session,
+            actor=None,
+            request=request,
+            target=Status.REFUSED,
+            reason=f"blocked by screening: {codes}",
+            now=now,
+        )
+        notices.notify_requester(session, request=request, kind="refused", now=now)
+    elif result.route is Route.FAST_TRACK and settings.fast_track_publishes:
+        notices.transition(
+            session,
+            actor=None,
+            request=request,
+            target=Status.PUBLISHED,
+            reason="fast track without a reviewer (deployment policy)",
+            now=now,
+        )
+    else:
+        review.enqueue(session, actor=SCREENING_ACTOR, request=request, route=result.route, now=now)
+    return request, result
+
+
+def decide_review(session: Session, *, actor: Actor, ref: str, data: ReviewDecide, now: datetime) -> Request:
+    """A reviewer's decision; when it completes the review, the request is published or refused."""
+    outcome = review.decide(session, actor=actor, ref=ref, data=data, now=now)
+    request = outcome.request
+    if outcome.publish:
+        notices.transition(
+            session, actor=actor, request=request, target=Status.PUBLISHED, reason=data.note, now=now
+        )
+    elif outcome.refuse:
+        grounds = ", ".join(g.value for g in data.grounds)
+        notices.transition(
+            session,
+            actor=actor,
+            request=request,
+            target=Status.REFUSED,
+            reason=f"refused on review: {grounds}",
+            now=now,
+        )
+        notices.notify_requester(session, request=request, kind="refused", now=now)
+    elif outcome.ask_info:
+        notices.notify_requester(session, request=request, kind="information_requested", now=now)
+    return request
+
+
+def end_request(
+    session: Session, *, actor: Actor, ref: str, target: Status, reason: str, now: datetime
+) -> Request:
+    """Withdraw, suspend, resume or cancel a request the actor can see; close its review if open."""
+    request = notices.get_visible(session, actor=actor, ref=ref)
+    notices.transition(session, actor=actor, request=request, target=target, reason=reason, now=now)
+    if target in {Status.WITHDRAWN, Status.CANCELLED, Status.DELETED}:
+        review.close_for(session, request=request, now=now)
+    return request
