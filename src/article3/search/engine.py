@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from typing import Any
 
 from sqlalchemy import select
@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session
 
 from article3.search.index import PersonIndex
 from article3.search.models import IndexChange, IndexedPerson
-from article3.search.schemas import PersonRecord
+from article3.search.schemas import MatchHit, PersonQuery, PersonRecord
 
 
 class SearchEngine:
@@ -25,10 +25,13 @@ class SearchEngine:
 
     def catch_up(self, session: Session) -> None:
         with self._lock:
-            if self.seen < 0:
-                self._build(session)
-            else:
-                self._apply(session)
+            self._catch_up_locked(session)
+
+    def _catch_up_locked(self, session: Session) -> None:
+        if self.seen < 0:
+            self._build(session)
+        else:
+            self._apply(session)
 
     def _build(self, session: Session) -> None:
         last = session.scalars(select(IndexChange.seq).order_by(IndexChange.seq.desc()).limit(1)).first()
@@ -55,3 +58,17 @@ class SearchEngine:
 
     def accept(self, allowed: Callable[[dict[str, Any]], bool]) -> Callable[[str], bool]:
         return lambda entry_id: entry_id in self.access and allowed(self.access[entry_id])
+
+    def search(
+        self,
+        session: Session,
+        queries: Iterable[PersonQuery],
+        *,
+        limit: int,
+        allowed: Callable[[dict[str, Any]], bool],
+    ) -> list[list[MatchHit]]:
+        """Catch up, then answer each query. One lock: the index must not change during a search."""
+        accept = self.accept(allowed)
+        with self._lock:
+            self._catch_up_locked(session)
+            return [self.index.search(q, limit=limit, accept=accept) for q in queries]

@@ -72,8 +72,7 @@ def find(
     session: Session, *, engine: SearchEngine, actor: Actor, query: PersonQuery, limit: int, now: datetime
 ) -> list[MatchHit]:
     """The best hits the actor is entitled to, best first; the search is logged (ids and a hash)."""
-    engine.catch_up(session)
-    hits = engine.index.search(query, limit=limit, accept=engine.accept(lambda a: rules.entitled(actor, a)))
+    [hits] = engine.search(session, [query], limit=limit, allowed=lambda a: rules.entitled(actor, a))
     _log(session, actor=actor, kind="person", digest=query_hash(query), hits=[h.id for h in hits], now=now)
     return hits
 
@@ -86,14 +85,22 @@ def find_many(
     queries: list[PersonRecord],
     limit: int,
     now: datetime,
+    chunk: int = 200,
 ) -> Iterator[dict[str, Any]]:
     """Screen a list (a passenger manifest): one result line per person, each search logged."""
-    engine.catch_up(session)
-    accept = engine.accept(lambda a: rules.entitled(actor, a))
-    for person in queries:
-        hits = engine.index.search(person, limit=limit, accept=accept)
-        _log(session, actor=actor, kind="list", digest=query_hash(person), hits=[h.id for h in hits], now=now)
-        yield {"query": person.id, "hits": [h.model_dump(mode="json") for h in hits]}
+    for start in range(0, len(queries), chunk):
+        part = queries[start : start + chunk]
+        results = engine.search(session, part, limit=limit, allowed=lambda a: rules.entitled(actor, a))
+        for person, hits in zip(part, results, strict=True):
+            _log(
+                session,
+                actor=actor,
+                kind="list",
+                digest=query_hash(person),
+                hits=[h.id for h in hits],
+                now=now,
+            )
+            yield {"query": person.id, "hits": [h.model_dump(mode="json") for h in hits]}
 
 
 def access_of(engine: SearchEngine, entry_id: str) -> dict[str, Any]:
