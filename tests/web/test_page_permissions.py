@@ -12,7 +12,7 @@ from article3.accounts.permissions import PERMISSIONS, Permission
 from article3.actors import Role
 from article3.bootstrap import Runtime
 from article3.deps import Gate
-from article3.web.routes import countries, inbox, requests, review
+from article3.web.routes import countries, inbox, requests, review, search
 from tests.factories import requests as rq
 from tests.factories.accounts import PASSWORD, make_user
 
@@ -24,12 +24,13 @@ PAGES: dict[str, Callable[[Runtime], str]] = {
     "/requests/{ref}": lambda rt: f"/requests/{rq.published(rt, 'DE')}",
     "/review": lambda rt: "/review",
     "/review/{ref}": lambda rt: f"/review/{rq.in_review(rt, 'DE')}",
+    "/search": lambda rt: "/search",
 }
 
 
 def guarded_pages() -> dict[str, Permission]:
     found: dict[str, Permission] = {}
-    for module in (countries, inbox, requests, review):
+    for module in (countries, inbox, requests, review, search):
         for route in module.router.routes:
             if isinstance(route, APIRoute) and "GET" in route.methods:
                 for dep in route.dependant.dependencies:

@@ -22,6 +22,7 @@ NAV: tuple[tuple[str, str, Permission], ...] = (
     ("/requests/new", "Submit a request", Permission.REQUESTS_SUBMIT),
     ("/review", "Review queue", Permission.REVIEW_WORK),
     ("/inbox", "Inbox", Permission.INBOX_READ),
+    ("/search", "Person search", Permission.SEARCH_PERSONS),
     ("/countries", "Countries", Permission.COUNTRIES_READ),
 )
 
