@@ -15,6 +15,7 @@ class Role(StrEnum):
     CCF_SECRETARIAT = "ccf_secretariat"
     GOVERNANCE = "governance"
     AUDITOR = "auditor"
+    REGISTRAR = "registrar"  # an international court or organisation, or an accredited body
 
     @property
     def bound_to_country(self) -> bool:

@@ -7,6 +7,8 @@ from article3.audit import models as _audit  # noqa: F401
 from article3.countries import models as _countries  # noqa: F401
 from article3.db.base import Base
 from article3.notices import models as _notices  # noqa: F401
+from article3.oversight import models as _oversight  # noqa: F401
+from article3.register import models as _register  # noqa: F401
 from article3.review import models as _review  # noqa: F401
 from article3.screening import models as _screening  # noqa: F401
 from article3.search import models as _search  # noqa: F401

@@ -11,10 +11,13 @@ from sqlalchemy.orm import Session
 
 from article3.actors import Actor
 from article3.config import Settings
+from article3.errors import Conflict
 from article3.notices import service as notices
 from article3.notices.document import RequestDocument
 from article3.notices.models import Request
 from article3.notices.rules import Status
+from article3.oversight import service as oversight
+from article3.oversight.rules import refuses_request
 from article3.review import service as review
 from article3.review.schemas import ReviewDecide
 from article3.screening import service as screening
@@ -27,10 +30,24 @@ def submit_request(
     session: Session, *, actor: Actor, document: RequestDocument, settings: Settings, now: datetime
 ) -> tuple[Request, Assessment | None]:
     """Intake, then screening, then the queue; a blocked request is refused by the rule at once."""
+    measures = oversight.active_for(session, document.requesting_country)
+    stopping = refuses_request(measures, document.kind)
+    if stopping:
+        raise Conflict(
+            f"{document.requesting_country} is under a {stopping} measure: this request is not accepted",
+            code=f"measure.{stopping}",
+        )
     request = notices.submit(session, actor=actor, document=document, now=now)
     if request.status != Status.IN_REVIEW.value:
         return request, None
-    result = screening.screen(session, actor=SCREENING_ACTOR, request=request, document=document, now=now)
+    result = screening.screen(
+        session,
+        actor=SCREENING_ACTOR,
+        request=request,
+        document=document,
+        now=now,
+        measures_in_force=measures,
+    )
     if result.route is Route.BLOCKED:
         codes = ", ".join(str(f.code) for f in result.findings if f.hard)
         notices.transition(

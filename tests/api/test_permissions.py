@@ -91,6 +91,18 @@ def in_review_de(rt: Runtime) -> str:
     return rq.in_review(rt, "DE")
 
 
+def protection(role: Role) -> dict[str, Any]:
+    """A registration each allowed role may make: its own kind of protected person."""
+    kind, against = {Role.REGISTRAR: ("journalist", None), Role.CCF_MEMBER: ("ccf_deletion", "RU")}.get(
+        role, ("refugee", "RU")
+    )
+    return {
+        "person": {"names": ["Anna Ivanova"], "birth_date": "1985"},
+        "kind": kind,
+        "against_country": against,
+    }
+
+
 SAMPLES: dict[tuple[str, str], dict[str, Any]] = {
     ("GET", "/api/v1/me"): {"path": "/api/v1/me", "ok": 200},
     ("GET", "/api/v1/countries"): {"path": "/api/v1/countries", "ok": 200},
@@ -141,6 +153,12 @@ SAMPLES: dict[tuple[str, str], dict[str, Any]] = {
         "ok": 200,
         "content": b'{"id": "1", "names": ["A B"]}\n',
     },
+    ("POST", "/api/v1/register"): {
+        "path": "/api/v1/register",
+        "ok": 201,
+        "json": protection,
+    },
+    ("GET", "/api/v1/register"): {"path": "/api/v1/register", "ok": 200},
     ("GET", "/api/v1/review/queue"): {"path": "/api/v1/review/queue", "ok": 200},
     ("GET", "/api/v1/review/{ref}"): {"path": on(in_review_de, "", "review"), "ok": 200},
     ("POST", "/api/v1/review/{ref}/claim"): {"path": on(in_review_de, "/claim", "review"), "ok": 200},
@@ -175,8 +193,11 @@ def test_every_guarded_route_has_a_sample_and_every_permission_is_used() -> None
     assert set(routes.values()) == set(PERMISSIONS)
 
 
-def _call(http: httpx.Client, rt: Runtime, token: str, sample: dict[str, Any], method: str) -> httpx.Response:
-    body = sample["json"]() if "json" in sample else None
+def _call(
+    http: httpx.Client, rt: Runtime, token: str, sample: dict[str, Any], method: str, role: Role
+) -> httpx.Response:
+    make = sample.get("json")
+    body = (make(role) if make.__code__.co_argcount else make()) if make else None
     path = sample["path"]
     if path == "claimed":  # release needs the caller's own claim first
         ref = rq.in_review(rt, "DE")
@@ -193,7 +214,7 @@ def _call(http: httpx.Client, rt: Runtime, token: str, sample: dict[str, Any], m
 def test_role_against_every_route(runtime: Runtime, http: httpx.Client, role: Role) -> None:
     token = make_token(runtime, role)
     for (method, path), permission in guarded_routes().items():
-        response = _call(http, runtime, token, SAMPLES[(method, path)], method)
+        response = _call(http, runtime, token, SAMPLES[(method, path)], method, role)
         if role in PERMISSIONS[permission]:
             assert response.status_code == SAMPLES[(method, path)]["ok"], (role, method, path, response.text)
         else:

@@ -26,4 +26,5 @@ DEMO_ACCOUNTS: tuple[DemoAccount, ...] = (
     DemoAccount("ccf.secretariat", Role.CCF_SECRETARIAT, None, "demo-ccf-secretariat"),
     DemoAccount("governance", Role.GOVERNANCE, None, "demo-governance"),
     DemoAccount("auditor", Role.AUDITOR, None, "demo-auditor"),
+    DemoAccount("registrar.icc", Role.REGISTRAR, None, "demo-registrar"),
 )

@@ -18,6 +18,7 @@ class User(Base):
     role: Mapped[str] = mapped_column(String(32))
     country_code: Mapped[str | None] = mapped_column(ForeignKey("countries.code"))
     nationality: Mapped[str | None] = mapped_column(String(2))  # conflicts of interest in review
+    organisation: Mapped[str | None] = mapped_column(String(160))  # for registrars
     password_hash: Mapped[str] = mapped_column(String(255))
     active: Mapped[bool] = mapped_column(default=True)
     created_at: Mapped[datetime]

@@ -26,6 +26,8 @@ class Permission(StrEnum):
     INBOX_READ = "inbox:read"
     REVIEW_WORK = "review:work"
     SEARCH_PERSONS = "search:persons"
+    REGISTER_WRITE = "register:write"
+    REGISTER_READ = "register:read"
 
 
 PERMISSIONS: dict[Permission, frozenset[Role]] = {
@@ -42,6 +44,10 @@ PERMISSIONS: dict[Permission, frozenset[Role]] = {
     Permission.INBOX_READ: NCB,
     Permission.REVIEW_WORK: SECRETARIAT_REVIEW,
     Permission.SEARCH_PERSONS: NCB | SECRETARIAT_REVIEW | {Role.CCF_MEMBER, Role.CCF_SECRETARIAT},
+    Permission.REGISTER_WRITE: NCB | {Role.REGISTRAR, Role.CCF_MEMBER},
+    Permission.REGISTER_READ: NCB
+    | SECRETARIAT_REVIEW
+    | {Role.REGISTRAR, Role.CCF_MEMBER, Role.CCF_SECRETARIAT},
 }
 
 

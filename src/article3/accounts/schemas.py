@@ -15,6 +15,7 @@ class UserCreate(BaseModel):
     role: Role
     country: CountryCode | None = None
     nationality: CountryCode | None = Field(None, description="For secretariat and commission staff")
+    organisation: str | None = Field(None, max_length=160, description="For registrars: the body")
     password: str = Field(min_length=10, max_length=200)
 
 
@@ -24,6 +25,7 @@ class UserRead(BaseModel):
     role: Role
     country: str | None
     nationality: str | None = None
+    organisation: str | None = None
     active: bool
 
 

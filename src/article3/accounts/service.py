@@ -30,6 +30,7 @@ def _read(user: User) -> UserRead:
         role=Role(user.role),
         country=user.country_code,
         nationality=user.nationality or user.country_code,
+        organisation=user.organisation,
         active=user.active,
     )
 
@@ -54,6 +55,7 @@ def create(session: Session, *, actor: Actor | str, data: UserCreate, now: datet
         role=data.role.value,
         country_code=data.country,
         nationality=data.nationality,
+        organisation=data.organisation,
         password_hash=_hasher.hash(data.password),
         active=True,
         created_at=now,

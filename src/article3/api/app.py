@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from fastapi import APIRouter
 
-from article3.api.routes import audit, countries, inbox, requests, review, search, system, users
+from article3.api.routes import audit, countries, inbox, register, requests, review, search, system, users
 
 PREFIX = "/api/v1"
 ROUTERS: tuple[APIRouter, ...] = (
@@ -16,6 +16,7 @@ ROUTERS: tuple[APIRouter, ...] = (
     review.router,
     inbox.router,
     search.router,
+    register.router,
 )
 
 

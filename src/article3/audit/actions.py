@@ -28,3 +28,7 @@ class AuditAction(StrEnum):
     NOTIFICATION_SENT = "notices:notification:sent"
     NOTIFICATION_READ = "notices:notification:read"
     PURGE_CONFIRMED = "notices:notification:purge_confirmed"
+    MEASURE_APPLIED = "oversight:measure:applied"
+    MEASURE_LIFTED = "oversight:measure:lifted"
+    PROTECTION_REGISTERED = "register:entry:registered"
+    PROTECTION_REVOKED = "register:entry:revoked"

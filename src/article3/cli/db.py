@@ -12,7 +12,7 @@ app = typer.Typer(help="Create and migrate the database.", no_args_is_help=True)
 
 @app.command()
 @handle_errors
-def upgrade(ctx: typer.Context, revision: str = "head") -> None:
+def upgrade(ctx: typer.Context, revision: str = "heads") -> None:
     """Apply the migrations up to REVISION (default: the latest)."""
     migrate.upgrade(state(ctx).runtime.settings.database_url, revision)
     typer.echo(f"database at {revision}")
