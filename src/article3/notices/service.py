@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import exists, func, or_, select
+from sqlalchemy import exists, func, insert, or_, select
 from sqlalchemy.orm import Session, selectinload
 from sqlalchemy.sql.elements import ColumnElement
 
@@ -137,6 +137,7 @@ def _access(request: Request) -> dict[str, object]:
         kind=request.kind,
         requesting_country=request.requesting_country,
         recipients=[r.country_code for r in request.recipients],
+        blocked=bool(request.blocked),
     )
 
 
@@ -154,18 +155,20 @@ def _notify(session: Session, request: Request, kind: str, now: datetime, *, pur
         frozenset(r.country_code for r in request.recipients),
         countries.member_codes(session),
     )
-    for code in sorted(targets):
-        session.add(
-            Notification(
-                country_code=code,
-                kind=kind,
-                request_id=request.id,
-                created_at=now,
-                read_at=None,
-                purge_required=purge,
-                purge_confirmed_at=None,
-            )
-        )
+    rows = [
+        {
+            "country_code": code,
+            "kind": kind,
+            "request_id": request.id,
+            "created_at": now,
+            "read_at": None,
+            "purge_required": purge,
+            "purge_confirmed_at": None,
+        }
+        for code in sorted(targets)
+    ]
+    if rows:  # one executemany: a red notice tells 195 bureaus
+        session.execute(insert(Notification), rows)
     audit.record(
         session,
         actor=SYSTEM_ACTOR,
@@ -207,6 +210,7 @@ def _visibility(request: Request) -> rules.Visibility:
         request.kind,
         request.requesting_country,
         frozenset(r.country_code for r in request.recipients),
+        bool(request.blocked),
     )
 
 
@@ -239,7 +243,9 @@ def _visible_clause(actor: Actor) -> ColumnElement[bool] | None:
     )
     return or_(
         Request.requesting_country == actor.country,
-        (Request.status == Status.PUBLISHED.value) & ((Request.kind == "red_notice") | addressed),
+        (Request.status == Status.PUBLISHED.value)
+        & Request.blocked.is_(False)
+        & ((Request.kind == "red_notice") | addressed),
     )
 
 
