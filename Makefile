@@ -32,6 +32,7 @@ run: $(RUN_STAMP)
 	$(BIN)/article3 db upgrade
 	$(BIN)/article3 countries load
 	$(BIN)/article3 users demo
+	$(BIN)/article3 sim demo --seed 1
 	@echo "Open http://127.0.0.1:8000 and log in with one of the accounts above."
 	$(BIN)/article3 serve
 

@@ -18,6 +18,8 @@ retrieval and scoring, not the independence of the tables.
 from __future__ import annotations
 
 import random
+import zlib
+from calendar import isleap
 from typing import Any
 
 from article3.search.normalize import script_of, tokens
@@ -50,7 +52,7 @@ def romanise_token(rng: random.Random, token: str, system: str) -> str:
     if script == "Latn":
         return token
     systems = ICU_SYSTEMS.get(script, ("Any-Latin",))
-    chosen = systems[hash(system) % len(systems)]
+    chosen = systems[zlib.crc32(system.encode()) % len(systems)]  # hash() differs per process
     return icu_form(token, chosen)
 
 
@@ -115,7 +117,8 @@ def _date(rng: random.Random, date: str | None, kind: str) -> str | None:
     if kind == "date_partial":
         return parts[0]
     if kind == "date_year":
-        return "-".join([str(int(parts[0]) + rng.choice((-1, 1))), *parts[1:]])
+        shifted = "-".join([str(int(parts[0]) + rng.choice((-1, 1))), *parts[1:]])
+        return shifted if not shifted.endswith("-02-29") or isleap(int(shifted[:4])) else shifted[:-2] + "28"
     if kind == "date_swap" and len(parts) == 3 and int(parts[2]) <= 12:
         return f"{parts[0]}-{parts[2]}-{parts[1]}"
     return date

@@ -16,6 +16,7 @@ class Role(StrEnum):
     GOVERNANCE = "governance"
     AUDITOR = "auditor"
     REGISTRAR = "registrar"  # an international court or organisation, or an accredited body
+    APPLICANT = "applicant"  # a person (or their lawyer) following their own complaint(s)
 
     @property
     def bound_to_country(self) -> bool:

@@ -10,9 +10,12 @@ from sqlalchemy import Engine
 from sqlalchemy.orm import Session, sessionmaker
 
 from article3.clock import Clock, SystemClock
+from article3.complaints import service as complaints
 from article3.config import Settings
 from article3.db.session import make_engine, make_session_factory
+from article3.messages import service as messages
 from article3.search.engine import SearchEngine
+from article3.transparency.sources import Sources
 
 
 @dataclass
@@ -24,6 +27,9 @@ class Runtime:
     session_factory: sessionmaker[Session]
     clock: Clock = field(default_factory=SystemClock)
     search: SearchEngine = field(default_factory=SearchEngine)
+    # The complaint and message figures of the statistics (transparency/sources.py): wired here,
+    # in the composition root, once those domains expose their counting functions.
+    statistics: Sources = field(default_factory=Sources)
 
     @contextmanager
     def session(self) -> Iterator[Session]:
@@ -41,4 +47,10 @@ def bootstrap(settings: Settings, *, clock: Clock | None = None) -> Runtime:
         engine=engine,
         session_factory=make_session_factory(engine),
         clock=clock or SystemClock(),
+        statistics=statistics_sources(),
     )
+
+
+def statistics_sources() -> Sources:
+    """The complaint and message figures of the statistics, read through their domains' services."""
+    return Sources(complaint_outcomes=complaints.country_outcomes, message_counts=messages.country_counts)

@@ -39,6 +39,15 @@ class Settings(BaseSettings):
     fast_track_publishes: bool = False
     log_level: str = "INFO"
     data_dir: Path = Path("./var")
+    report_signing_key: Path | None = None
+    oversight_window_days: int = Field(default=365, ge=1)
+    oversight_min_decided: int = Field(default=20, ge=1)
+    oversight_min_complaints: int = Field(default=10, ge=1)
+    oversight_gap_threshold: float = Field(default=0.25, gt=0, le=1)
+    oversight_overturn_threshold: float = Field(default=0.40, gt=0, le=1)
+    oversight_suspension_threshold: float = Field(default=0.75, gt=0, le=1)
+    oversight_flag_threshold: float = Field(default=0.25, gt=0, le=1)
+    oversight_blocked_messages_threshold: int = Field(default=5, ge=1)
 
     @model_validator(mode="after")
     def _refuse_demo_secret_in_production(self) -> Settings:

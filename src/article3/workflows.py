@@ -10,8 +10,13 @@ from datetime import datetime
 from sqlalchemy.orm import Session
 
 from article3.actors import Actor
+from article3.complaints import service as complaints
+from article3.complaints.effects import DeletedRequest, DeletionHook
+from article3.complaints.models import Complaint
+from article3.complaints.schemas import DecisionRecord
 from article3.config import Settings
 from article3.errors import Conflict
+from article3.messages import service as messages
 from article3.notices import service as notices
 from article3.notices.document import RequestDocument
 from article3.notices.models import Request
@@ -20,16 +25,28 @@ from article3.oversight import service as oversight
 from article3.oversight.rules import refuses_request
 from article3.review import service as review
 from article3.review.schemas import ReviewDecide
+from article3.screening import model_files
 from article3.screening import service as screening
 from article3.screening.rulesets import Assessment, Route
+from article3.search.engine import SearchEngine
 
 SCREENING_ACTOR = "system:screening"
 
 
 def submit_request(
-    session: Session, *, actor: Actor, document: RequestDocument, settings: Settings, now: datetime
+    session: Session,
+    *,
+    actor: Actor,
+    document: RequestDocument,
+    settings: Settings,
+    now: datetime,
+    search: SearchEngine | None = None,
 ) -> tuple[Request, Assessment | None]:
-    """Intake, then screening, then the queue; a blocked request is refused by the rule at once."""
+    """Intake, then screening, then the queue; a blocked request is refused by the rule at once.
+
+    ``search`` is the process's person-search engine, which the screening uses to find register
+    entries and earlier requests (built afresh from the database when not given).
+    """
     measures = oversight.active_for(session, document.requesting_country)
     stopping = refuses_request(measures, document.kind)
     if stopping:
@@ -46,6 +63,8 @@ def submit_request(
         request=request,
         document=document,
         now=now,
+        engine=search,
+        model=model_files.latest(settings.data_dir),
         measures_in_force=measures,
     )
     if result.route is Route.BLOCKED:
@@ -106,3 +125,22 @@ def end_request(
     if target in {Status.WITHDRAWN, Status.CANCELLED, Status.DELETED}:
         review.close_for(session, request=request, now=now)
     return request
+
+
+# Called for every request a commission decision deletes (ids only). Messaging adds its hook here
+# (e.g. ``messages.service.mark_for_deleted_request``) so that linked messages are marked.
+def _mark_linked_messages(session: Session, deleted: DeletedRequest) -> None:
+    """Messages that named a deleted request are marked for the compliance staff."""
+    messages.mark_linked(session, request_ref=deleted.request_ref, now=deleted.decided_at)
+
+
+COMPLAINT_DELETION_HOOKS: tuple[DeletionHook, ...] = (_mark_linked_messages,)
+
+
+def decide_complaint(
+    session: Session, *, actor: Actor, ref: str, data: DecisionRecord, now: datetime
+) -> Complaint:
+    """The commission's binding decision, with every domain's deletion hook wired in."""
+    return complaints.decide(
+        session, actor=actor, ref=ref, data=data, now=now, on_deletion=COMPLAINT_DELETION_HOOKS
+    )

@@ -25,6 +25,9 @@ from article3.deps import Gate
 from article3.notices import service as notices
 from article3.notices.rules import Status
 from article3.workflows import end_request
+from tests.factories import complaints as cc
+from tests.factories import messages as mf
+from tests.factories import oversight as ov
 from tests.factories import requests as rq
 from tests.factories.accounts import bearer, make_token, make_user
 from tests.notices.samples import red_notice
@@ -159,6 +162,43 @@ SAMPLES: dict[tuple[str, str], dict[str, Any]] = {
         "json": protection,
     },
     ("GET", "/api/v1/register"): {"path": "/api/v1/register", "ok": 200},
+    ("POST", "/api/v1/messages"): {
+        "path": "/api/v1/messages",
+        "ok": 201,
+        "json": lambda: {"to": ["DE"], "subject": "Meeting", "body": "See you on Monday."},
+    },
+    ("GET", "/api/v1/messages/inbox"): {"path": "/api/v1/messages/inbox", "ok": 200},
+    ("GET", "/api/v1/messages/outbox"): {"path": "/api/v1/messages/outbox", "ok": 200},
+    ("GET", "/api/v1/messages/{ref}"): {
+        "path": lambda rt: f"{PREFIX}/messages/{mf.delivered(rt)[0]}",
+        "ok": 200,
+    },
+    ("GET", "/api/v1/messages/{ref}/thread"): {
+        "path": lambda rt: f"{PREFIX}/messages/{mf.delivered(rt)[0]}/thread",
+        "ok": 200,
+    },
+    ("POST", "/api/v1/messages/{ref}/read"): {
+        "path": lambda rt: f"{PREFIX}/messages/{mf.delivered(rt, 'DE', 'FR')[0]}/read",
+        "ok": 204,
+    },
+    ("GET", "/api/v1/messages/{ref}/attachments/{attachment_id}"): {
+        "path": lambda rt: "{}/messages/{}/attachments/{}".format(PREFIX, *mf.delivered(rt)),
+        "ok": 200,
+    },
+    ("GET", "/api/v1/compliance/messages"): {"path": "/api/v1/compliance/messages", "ok": 200},
+    ("GET", "/api/v1/compliance/messages/{ref}"): {
+        "path": lambda rt: f"{PREFIX}/compliance/messages/{mf.held(rt)[0]}",
+        "ok": 200,
+    },
+    ("GET", "/api/v1/compliance/messages/{ref}/attachments/{attachment_id}"): {
+        "path": lambda rt: "{}/compliance/messages/{}/attachments/{}".format(PREFIX, *mf.held(rt)),
+        "ok": 200,
+    },
+    ("POST", "/api/v1/compliance/messages/{ref}/decide"): {
+        "path": lambda rt: f"{PREFIX}/compliance/messages/{mf.held(rt)[0]}/decide",
+        "ok": 200,
+        "json": lambda: {"decision": "release", "grounds": "service of court documents only"},
+    },
     ("GET", "/api/v1/review/queue"): {"path": "/api/v1/review/queue", "ok": 200},
     ("GET", "/api/v1/review/{ref}"): {"path": on(in_review_de, "", "review"), "ok": 200},
     ("POST", "/api/v1/review/{ref}/claim"): {"path": on(in_review_de, "/claim", "review"), "ok": 200},
@@ -167,6 +207,65 @@ SAMPLES: dict[tuple[str, str], dict[str, Any]] = {
         "path": on(in_review_de, "/decide", "review"),
         "ok": 200,
         "json": lambda: rq.approve().model_dump(mode="json"),
+    },
+    ("GET", "/api/v1/complaints/mine"): {"path": "/api/v1/complaints/mine", "ok": 200},
+    ("GET", "/api/v1/complaints/overdue"): {"path": "/api/v1/complaints/overdue", "ok": 200},
+    ("GET", "/api/v1/complaints"): {"path": "/api/v1/complaints", "ok": 200},
+    ("GET", "/api/v1/complaints/{ref}"): {"path": on(cc.lodged, "", "complaints"), "ok": 200},
+    ("GET", "/api/v1/complaints/{ref}/documents/{document_id}"): {
+        "path": lambda rt: "{}/complaints/{}/documents/{}".format(PREFIX, *cc.with_document(rt)),
+        "ok": 200,
+    },
+    ("POST", "/api/v1/complaints/{ref}/admissibility"): {
+        "path": on(cc.lodged, "/admissibility", "complaints"),
+        "ok": 200,
+        "json": lambda: {"admissible": True, "reason": "in order"},
+    },
+    ("POST", "/api/v1/complaints/{ref}/consultations"): {
+        "path": on(cc.admissible, "/consultations", "complaints"),
+        "ok": 201,
+        "json": lambda: {"questions": "Did the person personally benefit?"},
+    },
+    ("POST", "/api/v1/complaints/{ref}/extensions"): {
+        "path": on(cc.lodged, "/extensions", "complaints"),
+        "ok": 200,
+        "json": lambda: {"clock": "admissibility", "months": 1, "reason": "translation of the file"},
+    },
+    ("POST", "/api/v1/complaints/{ref}/block"): {
+        "path": on(lambda rt: cc.on_published(rt)[0], "/block", "complaints"),
+        "ok": 200,
+        "json": lambda: {"reason": "imminent extradition"},
+    },
+    ("POST", "/api/v1/complaints/{ref}/consultations/{consultation_id}/restriction"): {
+        "path": lambda rt: "{}/complaints/{}/consultations/{}/restriction".format(
+            PREFIX, *cc.consulted(rt, answered=True)
+        ),
+        "ok": 200,
+        "json": lambda: {"accept": True},
+    },
+    ("POST", "/api/v1/complaints/{ref}/decision"): {
+        "path": on(cc.admissible, "/decision", "complaints"),
+        "ok": 200,
+        "json": lambda: {"outcome": "compliant", "findings": {"art3_political_predominance": "rejected"}},
+    },
+    ("GET", "/api/v1/consultations"): {"path": "/api/v1/consultations", "ok": 200},
+    ("POST", "/api/v1/consultations/{consultation_id}/answer"): {
+        "path": lambda rt: f"{PREFIX}/consultations/{cc.consulted(rt)[1]}/answer",
+        "ok": 200,
+        "json": lambda: {"answer": "The person signed the contracts."},
+    },
+    ("GET", "/api/v1/oversight/records"): {"path": "/api/v1/oversight/records?year=2026", "ok": 200},
+    ("GET", "/api/v1/oversight/records/{code}"): {"path": "/api/v1/oversight/records/FR", "ok": 200},
+    ("GET", "/api/v1/measures/proposals"): {"path": "/api/v1/measures/proposals", "ok": 200},
+    ("POST", "/api/v1/measures"): {
+        "path": "/api/v1/measures",
+        "ok": 201,
+        "json": lambda: {"country": "RU", "kind": "diffusion_hold", "reason": ov.REASON},
+    },
+    ("POST", "/api/v1/measures/{measure_id}/lift"): {
+        "path": lambda rt: f"{PREFIX}/measures/{ov.applied(rt)}/lift",
+        "ok": 200,
+        "json": lambda: {"reason": "record back within the thresholds"},
     },
 }
 

@@ -41,7 +41,9 @@ def document(country: str, kind: str = "red_notice", **overrides: Any) -> Reques
 
 def submit(rt: Runtime, actor: Actor, doc: RequestDocument) -> str:
     with rt.session() as s, transaction(s):
-        request, _ = submit_request(s, actor=actor, document=doc, settings=rt.settings, now=rt.clock.now())
+        request, _ = submit_request(
+            s, actor=actor, document=doc, settings=rt.settings, now=rt.clock.now(), search=rt.search
+        )
         return request.ref
 
 

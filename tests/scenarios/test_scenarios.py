@@ -80,21 +80,18 @@ def test_json_text_is_accepted_and_the_clock_moves() -> None:
     )
     with pytest.raises(ScenarioInvalid, match=r"step 1, ref: 'withdraw' acts on an earlier step"):
         run_scenario(text)
-    lines = run_scenario('{"steps": [{"do": "measure", "as": "governance", "at": "2024-02-01"}]}')
-    assert lines == [
-        {
-            "step": 1,
-            "do": "measure",
-            "id": None,
-            "ref": None,
-            "ok": False,
-            "status": None,
-            "error": {
-                "code": "scenario.action_unavailable",
-                "message": "The action 'measure' is not available in this build of article3",
-            },
-        }
-    ]
+    step = {
+        "do": "measure",
+        "as": "governance",
+        "at": "2024-02-01",
+        "with": {"country": "RU", "kind": "message_hold", "action": "apply", "reason": "held messages above"},
+    }
+    lines = run_scenario(json.dumps({"start": "2024-01-10T00:00:00Z", "steps": [step]}))
+    assert lines[0]["ok"] is True
+    assert lines[0]["status"] == "in_force"
+    bad = run_scenario('{"steps": [{"do": "measure", "as": "governance", "at": "2024-02-01"}]}')
+    assert bad[0]["ok"] is False
+    assert bad[0]["error"]["code"] == "invalid_input"
 
 
 def test_flag_reasons_and_default_factors_are_stored(tmp_path: Path) -> None:

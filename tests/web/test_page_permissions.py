@@ -12,7 +12,11 @@ from article3.accounts.permissions import PERMISSIONS, Permission
 from article3.actors import Role
 from article3.bootstrap import Runtime
 from article3.deps import Gate
-from article3.web.routes import countries, inbox, requests, review, search
+from article3.web.routes import complaints, countries, inbox, oversight, portal, requests, review, search
+from article3.web.routes import messages as messages_pages
+from article3.web.routes import register as register_pages
+from tests.factories import complaints as cc
+from tests.factories import messages as mf
 from tests.factories import requests as rq
 from tests.factories.accounts import PASSWORD, make_user
 
@@ -25,12 +29,44 @@ PAGES: dict[str, Callable[[Runtime], str]] = {
     "/review": lambda rt: "/review",
     "/review/{ref}": lambda rt: f"/review/{rq.in_review(rt, 'DE')}",
     "/search": lambda rt: "/search",
+    "/register": lambda rt: "/register",
+    "/messages": lambda rt: "/messages",
+    "/messages/new": lambda rt: "/messages/new",
+    "/messages/{ref}": lambda rt: f"/messages/{mf.delivered(rt)[0]}",
+    "/messages/{ref}/attachments/{attachment_id}": lambda rt: "/messages/{}/attachments/{}".format(
+        *mf.delivered(rt)
+    ),
+    "/compliance/messages": lambda rt: "/compliance/messages",
+    "/compliance/messages/{ref}": lambda rt: f"/compliance/messages/{mf.held(rt)[0]}",
+    "/compliance/messages/{ref}/attachments/{attachment_id}": lambda rt: (
+        "/compliance/messages/{}/attachments/{}".format(*mf.held(rt))
+    ),
+    "/portal/cases": lambda rt: "/portal/cases",
+    "/complaints": lambda rt: "/complaints",
+    "/complaints/{ref}": lambda rt: f"/complaints/{cc.lodged(rt)}",
+    "/complaints/{ref}/documents/{document_id}": lambda rt: "/complaints/{}/documents/{}".format(
+        *cc.with_document(rt)
+    ),
+    "/consultations": lambda rt: "/consultations",
+    "/oversight": lambda rt: "/oversight",
+    "/oversight/countries/{code}": lambda rt: f"/oversight/countries/{rq.published(rt, 'RU') and 'RU'}",
 }
 
 
 def guarded_pages() -> dict[str, Permission]:
     found: dict[str, Permission] = {}
-    for module in (countries, inbox, requests, review, search):
+    for module in (
+        countries,
+        inbox,
+        requests,
+        review,
+        search,
+        portal,
+        complaints,
+        oversight,
+        messages_pages,
+        register_pages,
+    ):
         for route in module.router.routes:
             if isinstance(route, APIRoute) and "GET" in route.methods:
                 for dep in route.dependant.dependencies:

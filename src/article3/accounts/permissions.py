@@ -28,6 +28,16 @@ class Permission(StrEnum):
     SEARCH_PERSONS = "search:persons"
     REGISTER_WRITE = "register:write"
     REGISTER_READ = "register:read"
+    STATISTICS_READ = "statistics:read"
+    MEASURES_MANAGE = "measures:manage"
+    MESSAGES_SEND = "messages:send"
+    MESSAGES_READ = "messages:read"
+    MESSAGES_COMPLIANCE = "messages:compliance"
+    COMPLAINTS_FOLLOW = "complaints:follow"
+    COMPLAINTS_READ = "complaints:read"
+    COMPLAINTS_ASSESS = "complaints:assess"
+    COMPLAINTS_DECIDE = "complaints:decide"
+    COMPLAINTS_ANSWER = "complaints:answer"
 
 
 PERMISSIONS: dict[Permission, frozenset[Role]] = {
@@ -48,6 +58,17 @@ PERMISSIONS: dict[Permission, frozenset[Role]] = {
     Permission.REGISTER_READ: NCB
     | SECRETARIAT_REVIEW
     | {Role.REGISTRAR, Role.CCF_MEMBER, Role.CCF_SECRETARIAT},
+    Permission.STATISTICS_READ: SECRETARIAT_REVIEW
+    | {Role.GOVERNANCE, Role.AUDITOR, Role.CCF_MEMBER, Role.CCF_SECRETARIAT},
+    Permission.MEASURES_MANAGE: frozenset({Role.GOVERNANCE}),
+    Permission.MESSAGES_SEND: NCB,
+    Permission.MESSAGES_READ: NCB,
+    Permission.MESSAGES_COMPLIANCE: SECRETARIAT_REVIEW,
+    Permission.COMPLAINTS_FOLLOW: frozenset({Role.APPLICANT}),
+    Permission.COMPLAINTS_READ: frozenset({Role.CCF_MEMBER, Role.CCF_SECRETARIAT}),
+    Permission.COMPLAINTS_ASSESS: frozenset({Role.CCF_SECRETARIAT}),
+    Permission.COMPLAINTS_DECIDE: frozenset({Role.CCF_MEMBER}),
+    Permission.COMPLAINTS_ANSWER: NCB,
 }
 
 

@@ -5,6 +5,10 @@ from __future__ import annotations
 from fastapi import APIRouter
 
 from article3.api.routes import audit, countries, inbox, register, requests, review, search, system, users
+from article3.api.routes import complaints as complaints_routes
+from article3.api.routes import messages as messages_routes
+from article3.api.routes import oversight as oversight_routes
+from article3.api.routes import transparency as transparency_routes
 
 PREFIX = "/api/v1"
 ROUTERS: tuple[APIRouter, ...] = (
@@ -17,6 +21,10 @@ ROUTERS: tuple[APIRouter, ...] = (
     inbox.router,
     search.router,
     register.router,
+    complaints_routes.router,
+    messages_routes.router,
+    oversight_routes.router,
+    transparency_routes.router,
 )
 
 

@@ -42,7 +42,9 @@ def envelope(code: str, message: str, details: list[dict[str, Any]] | None = Non
 
 
 def _doc(description: str) -> dict[str, Any]:
-    return {"model": ErrorEnvelope, "description": description}
+    # Errors are JSON even on routes that answer success in another type (the PEM key, streams).
+    json_body = {"application/json": {"schema": {"$ref": "#/components/schemas/ErrorEnvelope"}}}
+    return {"model": ErrorEnvelope, "description": description, "content": json_body}
 
 
 ERROR_RESPONSES: dict[int | str, dict[str, Any]] = {

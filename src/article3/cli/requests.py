@@ -48,7 +48,12 @@ def submit(
     st, actor, document = state(ctx), _actor(ctx, username), _document(file)
     with st.session() as session, transaction(session):
         request, result = submit_request(
-            session, actor=actor, document=document, settings=st.runtime.settings, now=st.runtime.clock.now()
+            session,
+            actor=actor,
+            document=document,
+            settings=st.runtime.settings,
+            now=st.runtime.clock.now(),
+            search=st.runtime.search,
         )
         read = notices.to_read(request, actor)
     out = {

@@ -33,6 +33,7 @@ class Request(Base):
     published_at: Mapped[datetime | None]
     expires_at: Mapped[datetime | None]
     renewal_prompted_at: Mapped[datetime | None]
+    blocked: Mapped[bool] = mapped_column(default=False)  # the commission's provisional block
     recipients: Mapped[list[RequestRecipient]] = relationship(
         back_populates="request", cascade="all, delete-orphan"
     )

@@ -100,6 +100,7 @@ class Visibility:
     kind: str
     requesting_country: str
     recipients: frozenset[str]
+    blocked: bool = False  # provisionally blocked by the complaints commission
 
 
 def visible_to(actor: Actor, request: Visibility) -> bool:
@@ -110,7 +111,7 @@ def visible_to(actor: Actor, request: Visibility) -> bool:
         return False
     if actor.country == request.requesting_country:
         return True
-    if request.status is not Status.PUBLISHED:
+    if request.status is not Status.PUBLISHED or request.blocked:
         return False
     return request.kind == "red_notice" or actor.country in request.recipients
 

@@ -47,3 +47,16 @@ def registration_problem(actor: Actor, kind: ProtectionKind, against_country: st
     if against_country and against_country == actor.country:
         return "a country cannot register a person as protected against itself"
     return None
+
+
+def kinds_for(actor: Actor) -> list[ProtectionKind]:
+    """The kinds of entry this actor may register (the form offers only these)."""
+    if actor.role.bound_to_country:
+        allowed = HOST_COUNTRY_KINDS
+    elif actor.role is Role.REGISTRAR:
+        allowed = BODY_KINDS
+    elif actor.role is Role.CCF_MEMBER:
+        allowed = frozenset({ProtectionKind.CCF_DELETION})
+    else:
+        allowed = frozenset()
+    return [k for k in ProtectionKind if k in allowed]

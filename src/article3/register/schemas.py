@@ -39,3 +39,4 @@ class RegisterHit(BaseModel):
     organisation: str | None
     since: date | None
     score: float
+    registered_by: str = Field("", description="Who registered it: a bureau or a body (reviewers only)")

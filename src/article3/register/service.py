@@ -2,22 +2,25 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Mapping
 from datetime import datetime
+from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from article3.actors import Actor
+from article3.accounts import service as accounts
+from article3.actors import Actor, Role
 from article3.audit import service as audit
 from article3.audit.actions import AuditAction
 from article3.countries import service as countries
-from article3.errors import InvalidInput, PermissionDenied
+from article3.errors import InvalidInput, NotFound, PermissionDenied
 from article3.register import rules
 from article3.register.models import ProtectionEntry
 from article3.register.schemas import ProtectionRead, ProtectionRegister, RegisterHit
 from article3.search import service as search
 from article3.search.engine import SearchEngine
-from article3.search.schemas import PersonQuery, PersonRecord
+from article3.search.schemas import MatchHit, PersonQuery, PersonRecord
 
 REGISTER_SOURCE = "register"
 
@@ -44,6 +47,8 @@ def add(session: Session, *, actor: Actor, data: ProtectionRegister, now: dateti
         raise PermissionDenied(problem, code="register.not_allowed")
     if data.against_country:
         countries.require_members(session, {"against_country": data.against_country})
+    if actor.role is Role.REGISTRAR and not data.organisation:
+        data = data.model_copy(update={"organisation": accounts.get(session, actor.user_id).organisation})
     if data.kind is rules.ProtectionKind.INTERNATIONAL_OFFICIAL and not data.organisation:
         raise InvalidInput(
             "Name the body the official serves",
@@ -95,6 +100,19 @@ def matches(
     [hits] = engine.search(
         session, [person], limit=limit, allowed=lambda access: access.get("source") == REGISTER_SOURCE
     )
+    return hits_for(session, hits)
+
+
+def is_register_entry(access: Mapping[str, Any]) -> bool:
+    """Whether an indexed person is a register entry (by its access record)."""
+    return access.get("source") == REGISTER_SOURCE
+
+
+def hits_for(session: Session, hits: Iterable[MatchHit]) -> list[RegisterHit]:
+    """The register entries in force behind search hits of register entries (``is_register_entry``).
+
+    For a caller that searched the index once for several sources (the screening).
+    """
     found = [h for h in hits if h.match]
     if not found:
         return []
@@ -114,7 +132,26 @@ def matches(
             organisation=e.organisation,
             since=e.since,
             score=h.score,
+            registered_by=_registrant(session, e),
         )
         for h in found
         if (e := entries.get(h.id)) is not None
     ]
+
+
+def _registrant(session: Session, entry: ProtectionEntry) -> str:
+    """Who registered an entry, for reviewers only: a country's bureau, or the body of the account."""
+    if entry.registering_country:
+        return f"bureau of {entry.registering_country}"
+    account = accounts.get(session, entry.registered_by)
+    if account.role is Role.CCF_MEMBER:
+        return "the complaints commission"
+    return account.organisation or entry.organisation or f"account #{entry.registered_by}"
+
+
+def status_of(session: Session, ref: str) -> str:
+    """``registered`` or ``revoked`` (for the scenario runner's status of a step)."""
+    entry = session.scalars(select(ProtectionEntry).where(ProtectionEntry.ref == ref)).first()
+    if entry is None:
+        raise NotFound("No such register entry", code="register.not_found")
+    return "revoked" if entry.revoked_at else "registered"

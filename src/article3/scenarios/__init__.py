@@ -8,7 +8,13 @@ per group of actions extend; import such a module here so that it registers).
 
 from __future__ import annotations
 
-from article3.scenarios import actions_search  # noqa: F401 - registers the search action
+from article3.scenarios import (
+    actions_complaints,  # noqa: F401 - registers complain, ccf_decide and ccf_block
+    actions_measures,  # noqa: F401 - registers measure and report
+    actions_messages,  # noqa: F401 - registers the message action
+    actions_register,  # noqa: F401 - registers register_protection
+    actions_search,  # noqa: F401 - registers the search action
+)
 from article3.scenarios.model import Scenario, ScenarioInvalid
 from article3.scenarios.runner import load, run, run_scenario
 

@@ -180,7 +180,7 @@ def submit(ctx: StepContext) -> Outcome:
     actor = require(ctx.actor, Permission.REQUESTS_SUBMIT)
     document = ctx.payload(RequestDocument)
     request, result = submit_request(
-        ctx.session, actor=actor, document=document, settings=ctx.settings, now=ctx.now
+        ctx.session, actor=actor, document=document, settings=ctx.settings, now=ctx.now, search=ctx.engine
     )
     fields: dict[str, Any]
     if result is None:  # rejected at intake: not screened; the reasons are the unmet criteria

@@ -4,14 +4,15 @@ The instance is a temporary SQLite database (or the empty or freshly migrated da
 ``database_url``; migrating and loading the countries are idempotent), migrated, with the member
 countries loaded and a ``FixedClock`` at the file's ``start``. Its settings are the defaults of a
 test deployment, whatever the environment says, so that a file replays the same everywhere; in
-particular ``fast_track_publishes`` is off, so every screened request waits for a reviewer.
+particular ``fast_track_publishes`` is off, so every screened request waits for a reviewer, and the
+data directory is an empty temporary one, so no learned screening model is used.
 
 Actors are made on first use, each in its own transaction before the step: an alpha-2 member code
 is that country's NCB (an ``ncb_officer``), ``reviewer`` and ``senior_reviewer`` are two
 secretariat accounts with no nationality (they may review any country), ``ccf`` a
 ``ccf_member``, ``governance`` a ``governance`` account. ``public`` acts without an account, so the
-system answers it as an anonymous caller (``auth.not_authenticated``). International bodies have
-no accounts in this build: a step of theirs answers ``scenario.actor_unavailable``.
+system answers it as an anonymous caller (``auth.not_authenticated``). Any other name is an
+international body's short name (ICC, UN, RSF...): a ``registrar`` account of that organisation.
 
 Each step runs in its own transaction. A refusal by the system (an invalid document, an action the
 actor may not take, a transition the rules forbid) rolls the step back and is reported as
@@ -76,8 +77,8 @@ def run(scenario: Scenario, *, database_url: str | None = None) -> Iterator[dict
 def instance(start: datetime, *, database_url: str | None = None) -> Iterator[System]:
     """A migrated database with the member countries, a fixed clock at ``start``, no accounts yet."""
     with ExitStack() as stack:
+        folder = stack.enter_context(tempfile.TemporaryDirectory(prefix="article3-scenario-"))
         if database_url is None:
-            folder = stack.enter_context(tempfile.TemporaryDirectory(prefix="article3-scenario-"))
             database_url = f"sqlite:///{Path(folder) / 'scenario.db'}"
         migrate.upgrade(database_url)
         clock = FixedClock(start)
@@ -86,6 +87,7 @@ def instance(start: datetime, *, database_url: str | None = None) -> Iterator[Sy
             database_url=database_url,
             secret_key=secrets.token_urlsafe(32),
             fast_track_publishes=False,
+            data_dir=Path(folder),  # empty: no learned model, the rules alone decide
         )
         runtime = bootstrap(settings, clock=clock)
         stack.callback(runtime.close)
@@ -171,20 +173,20 @@ class System:
         return self._actors[name]
 
     def _create(self, name: str, *, now: datetime) -> Actor:
+        organisation = None
         if name in ACCOUNTS:
             role, country, username = ACCOUNTS[name], None, f"scenario.{name}"
         elif name in self._members:
             role, country, username = Role.NCB_OFFICER, name, f"scenario.ncb.{name.lower()}"
-        else:
-            raise Article3Error(
-                f"{name!r} is not a member country, and international bodies have no accounts in this build",
-                code="scenario.actor_unavailable",
-            )
+        else:  # the file's loader admits only member codes and body names (model._actor)
+            role, country, username = Role.REGISTRAR, None, f"scenario.body.{name.lower()}"
+            organisation = name
         data = UserCreate(
             username=username,
             role=role,
             country=country,
             nationality=None,
+            organisation=organisation,
             password=secrets.token_urlsafe(24),
         )
         with self.runtime.session() as session, transaction(session):

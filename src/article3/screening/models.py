@@ -21,4 +21,7 @@ class ScreeningRun(Base):
     risk: Mapped[float]
     route: Mapped[str] = mapped_column(String(24))
     findings: Mapped[list[dict[str, Any]]] = mapped_column(JSON)
+    # The learned component's input at screening time (learned.FEATURE_NAMES), kept so that the
+    # model is retrained on what the screening saw then, not on what the system knows later.
+    features: Mapped[list[float] | None] = mapped_column(JSON)
     created_at: Mapped[datetime]

@@ -1,11 +1,11 @@
-"""Screen a request: gather what the system knows, run the named rules, store and return the run."""
+"""Screen a request: gather what the system knows (gather.py), run the named rules, store the run."""
 
 from __future__ import annotations
 
 from dataclasses import asdict
 from datetime import date, datetime
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from article3.actors import Actor
@@ -14,9 +14,14 @@ from article3.audit.actions import AuditAction
 from article3.notices.document import RequestDocument, partial_date_parts
 from article3.notices.models import Request
 from article3.screening import inputs
+from article3.screening.findings import EvidenceKind, Finding
+from article3.screening.gather import gather
+from article3.screening.learned import LearnedModel, build_features
 from article3.screening.models import ScreeningRun
+from article3.screening.reasons import ReasonCode
 from article3.screening.rulesets import Assessment, assess
 from article3.screening.schemas import ScreeningRead
+from article3.search.engine import SearchEngine
 
 
 def _birth(value: str | None) -> date | None:
@@ -62,18 +67,6 @@ def _date(value: object) -> date | None:
     return _birth(value) if isinstance(value, str) else None
 
 
-def requester_record(session: Session, country: str) -> inputs.RequesterRecord:
-    """The requesting country's published and refused requests so far."""
-    counts = dict(
-        session.execute(
-            select(Request.status, func.count())
-            .where(Request.requesting_country == country)
-            .group_by(Request.status)
-        ).all()
-    )
-    return inputs.RequesterRecord(published=counts.get("published", 0), refused=counts.get("refused", 0))
-
-
 def screen(
     session: Session,
     *,
@@ -81,30 +74,49 @@ def screen(
     request: Request,
     document: RequestDocument,
     now: datetime,
-    register_hits: tuple[inputs.RegisterHit, ...] = (),
-    earlier_requests: tuple[inputs.EarlierRequest, ...] = (),
-    flags_on_earlier: inputs.FlagsOnEarlier | None = None,
+    engine: SearchEngine | None = None,
+    model: LearnedModel | None = None,
     measures_in_force: frozenset[str] = frozenset(),
+    complaints: int = 0,
+    overturned: int = 0,
 ) -> Assessment:
-    """Run the ruleset on one request and store the run. Records ``screening:run:recorded``."""
+    """Gather what the system knows, run the ruleset (and the model, if any), store the run.
+
+    ``engine`` is the process's person-search engine (a fresh one is built from the database when
+    it is not given: correct, but slow on a large index). ``model`` is the learned component
+    (`model_files.latest`); without it the rules decide alone. ``complaints`` and ``overturned``
+    are the requester's complaints before the commission and its reversals: the hook the complaints
+    domain fills (0 until it does). Records ``screening:run:recorded``.
+    """
+    known = gather(
+        session,
+        engine=engine or SearchEngine(),
+        request=request,
+        document=document,
+        complaints=complaints,
+        overturned=overturned,
+    )
     data = inputs.ScreeningInput(
         request=to_input(document),
         today=now.date(),
         criteria_failures=tuple(f["code"] for f in request.intake_failures),
-        register_hits=register_hits,
-        earlier_requests=earlier_requests,
-        flags_on_earlier=flags_on_earlier or inputs.FlagsOnEarlier(),
-        requester_record=requester_record(session, request.requesting_country),
+        register_hits=known.register_hits,
+        earlier_requests=known.earlier_requests,
+        flags_on_earlier=known.flags_on_earlier,
+        requester_record=known.requester_record,
         measures_in_force=measures_in_force,
+        subject_left_country_on=known.left_country_on,
     )
-    result = assess(data)
+    result = assess(data, model=model)
+    rules_findings = [f for f in result.findings if f.code is not ReasonCode.MODEL_EVIDENCE]
     run = ScreeningRun(
         request_id=request.id,
         ruleset=result.ruleset,
         version=result.version,
         risk=result.risk,
         route=result.route.value,
-        findings=[_finding(f) for f in result.findings],
+        findings=[_finding(f, known.register_detail) for f in result.findings],
+        features=list(build_features(data, rules_findings)),
         created_at=now,
     )
     session.add(run)
@@ -121,8 +133,19 @@ def screen(
     return result
 
 
-def _finding(finding: object) -> dict[str, object]:
-    raw = asdict(finding)  # type: ignore[call-overload]
+def _finding(finding: Finding, register_detail: dict[str, str]) -> dict[str, object]:
+    """A finding as stored for the reviewer; register evidence says who registered the entry.
+
+    Stored runs are read by reviewers only (never by the requester: see docs/screening.md).
+    """
+    raw = asdict(finding)
+    for evidence in raw["evidence"]:
+        extra = (
+            register_detail.get(evidence["ref"]) if evidence["kind"] == EvidenceKind.REGISTER_ENTRY else None
+        )
+        if extra:
+            evidence["detail"] = f"{evidence['detail']}; {extra}" if evidence["detail"] else extra
+        evidence["kind"] = str(evidence["kind"])
     return {k: (str(v) if k in {"code", "severity"} else v) for k, v in raw.items()}
 
 

@@ -84,33 +84,53 @@ def date_points(similarity: float | None) -> float:
     return DATE_BASE_POINTS + DATE_SLOPE * similarity
 
 
+def _points_table() -> npt.NDArray[np.float64]:
+    """Points per (years apart 0-5, 6+ or unknown) x (month state) x (day state); see below."""
+    same_year = [
+        [SAME_YEAR_MONTH_UNKNOWN] * 3,
+        [SAME_MONTH_DAY_UNKNOWN, SAME_DATE, SAME_MONTH_OTHER_DAY],
+        [SWAPPED] * 3,
+        [SAME_YEAR_OTHER_MONTH] * 3,
+    ]
+    one_year = [
+        [ONE_YEAR_MONTH_UNKNOWN] * 3,
+        [ONE_YEAR_MONTH_UNKNOWN, ONE_YEAR_SAME_DAY, ONE_YEAR_OTHER_DAY],
+        [ONE_YEAR_OTHER_DAY] * 3,
+        [ONE_YEAR_OTHER_DAY] * 3,
+    ]
+
+    def flat(value: float) -> list[list[float]]:
+        return [[value] * 3] * 4
+
+    far = [flat(TWO_YEARS), flat(UP_TO_FIVE_YEARS), flat(UP_TO_FIVE_YEARS), flat(UP_TO_FIVE_YEARS)]
+    similarity = np.array([same_year, one_year, *far, flat(0.0)], np.float64)
+    points = DATE_BASE_POINTS + DATE_SLOPE * similarity
+    return np.concatenate([points, np.zeros((1, 4, 3))]).reshape(-1)
+
+
+_TABLE = _points_table()
+_UNKNOWN_YEAR = 7
+
+
 def date_points_array(
     query: BirthDate | None, year: Column, month: Column, day: Column
 ) -> npt.NDArray[np.float32]:
-    """`date_points(date_similarity(query, candidate))` over columns (0 = unknown)."""
+    """`date_points(date_similarity(query, candidate))` over columns (0 = unknown).
+
+    Each candidate gets a code: years apart (0..5, 6 for more, 7 for unknown), month
+    state (0 unknown on a side, 1 same, 2 day and month swapped, 3 other) and day state
+    (0 unknown on a side, 1 same, 2 other), looked up in a table of points.
+    """
     if query is None:
         return np.zeros(year.shape, np.float32)
-    years = np.abs(year.astype(np.int32) - query.year)
-    q_month, q_day = query.month or UNKNOWN, query.day or UNKNOWN
-    month_known = (month != UNKNOWN) & (q_month != UNKNOWN)
-    day_known = (day != UNKNOWN) & (q_day != UNKNOWN)
-    same_month = month_known & (month == q_month)
-    same_day = day_known & (day == q_day)
-    swapped = day_known & month_known & (month == q_day) & (day == q_month)
-    same_year = np.select(
-        [~month_known, same_month & ~day_known, same_month & same_day, same_month, swapped],
-        [SAME_YEAR_MONTH_UNKNOWN, SAME_MONTH_DAY_UNKNOWN, SAME_DATE, SAME_MONTH_OTHER_DAY, SWAPPED],
-        SAME_YEAR_OTHER_MONTH,
-    )
-    one_year = np.select(
-        [~month_known | (same_month & ~day_known), same_month & same_day],
-        [ONE_YEAR_MONTH_UNKNOWN, ONE_YEAR_SAME_DAY],
-        ONE_YEAR_OTHER_DAY,
-    )
-    similarity = np.select(
-        [years == 0, years == 1, years == 2, years <= 5],
-        [same_year, one_year, TWO_YEARS, UP_TO_FIVE_YEARS],
-        0.0,
-    )
-    points = DATE_BASE_POINTS + DATE_SLOPE * similarity
-    return np.where(year == UNKNOWN, 0.0, points).astype(np.float32)
+    years = np.minimum(np.abs(year.astype(np.int32) - query.year), 6)
+    code = np.where(year == UNKNOWN, _UNKNOWN_YEAR, years) * 12
+    if query.month is not None:
+        code += np.where(month == UNKNOWN, 0, np.where(month == query.month, 3, 9))
+        if query.day is not None:
+            swapped = (month == query.day) & (day == query.month) & (month != query.month)
+            code -= np.where(swapped, 3, 0)
+    if query.day is not None:
+        code += np.where(day == UNKNOWN, 0, np.where(day == query.day, 1, 2))
+    points: npt.NDArray[np.float32] = _TABLE[code].astype(np.float32)
+    return points

@@ -14,11 +14,23 @@ A search runs in two stages:
    included, query initials answered from a first-letter mask); birth date,
    nationality and sex points are added from numpy columns (`columns.Columns`).
 2. Exact scoring. Only the best `candidates` persons that are alive and that the
-   caller's `accept` allows are compared with `matching.compare_prepared`.
+   caller's `accept` allows are compared with `matching.compare_prepared`. Their
+   part similarities are first computed in one vectorised call per query part
+   (bit for bit the scalar ones) and seeded into `names`' cache. When the names
+   agree, the name-frequency term lowers the name points by ln(namesakes), the
+   number of persons held with every part of the candidate's name (postings
+   intersected by binary search, rarest part first).
 
-A part whose posting is longer than `block_cap` (a very common name) is not
-scattered; it is checked by binary search against the persons that the other
-parts found, unless no other part found anyone.
+Which parts are scattered (m of k): a candidate below `NAME_FLOOR` is dropped
+anyway, and with k full query parts that takes agreeing on at least two of
+them (k >= 2), so only the k - 1 rarest parts are scattered (the one rarest
+for k = 2); the commoner ones only update persons already found. A scattered
+part whose best vocabulary match is below `SURE_PART` (a typo, whose own
+block may miss the person) does not count, and parts held by at most
+`FREE_SCATTER` persons are always scattered, so small galleries see no change.
+A vocabulary part with a posting longer than `block_cap` is never scattered;
+it is checked by binary search against the persons found, unless nothing else
+found anyone.
 
 `remove` marks a person dead at once; their ids stay in postings until `compact`.
 Searches may run in several threads; `add`/`remove` must not run during a search.
@@ -44,7 +56,7 @@ from article3.search.matching import (
     prepare,
     to_hit,
 )
-from article3.search.names import EXTRA_PART_WEIGHT, INITIAL_SIMILARITY, INITIAL_WEIGHT, PreparedName
+from article3.search.names import EXTRA_PART_WEIGHT, INITIAL_SIMILARITY, INITIAL_WEIGHT, PreparedName, seed
 from article3.search.normalize import TokenForms
 from article3.search.schemas import MatchHit, PersonQuery, PersonRecord
 from article3.search.vocab import Vocabulary, letter_bits
@@ -53,6 +65,8 @@ DEFAULT_BLOCK_CAP = 5_000
 FALLBACK_CAP = 100_000  # a query made only of common parts scatters at most this many holders
 DEFAULT_CANDIDATES = 12
 STRONG_PART = 0.8  # query-part similarities from here on (typos, romanisations) are always scattered
+SURE_PART = 0.95  # a scattered query part this similar to some vocabulary part counts as found
+FREE_SCATTER = 500  # a query part held by this many persons or fewer is always scattered
 WEAK_BUDGET = 2_000  # weaker similar parts are scattered only while their postings stay this small
 NAME_FLOOR = -2.0  # name points below this cannot reach the threshold even with a full date match
 _ABSENT = np.float32(-100.0)
@@ -90,6 +104,7 @@ class PersonIndex:
         self._where: dict[str, int] = {}
         self._vocab = Vocabulary()
         self._postings: list[array[int]] = []
+        self._sizes = array("i")  # len of each posting
         self._columns = Columns()
         self._local = threading.local()
 
@@ -124,7 +139,9 @@ class PersonIndex:
             number = self._vocab.add(part)
             if number == len(self._postings):
                 self._postings.append(array("i"))
+                self._sizes.append(0)
             self._postings[number].append(internal)
+            self._sizes[number] += 1
 
     def remove(self, person_id: str) -> bool:
         """Forget `person_id`; True if it was held. Takes effect for the next query."""
@@ -163,13 +180,63 @@ class PersonIndex:
         accept: Callable[[str], bool] | None = None,
     ) -> list[tuple[str, Comparison]]:
         """Like `search`, but returns the raw comparisons (no explanation is built)."""
-        prepared = prepare(query)
+        return self._scored(prepare(query), limit, accept)
+
+    def _scored(
+        self, prepared: PreparedPerson, limit: int, accept: Callable[[str], bool] | None
+    ) -> list[tuple[str, Comparison]]:
         results = []
         wanted = max(self.candidates, limit)
-        for person in self._candidates(prepared, accept, wanted):
-            results.append((person.id, compare_prepared(prepared, person)))
+        chosen = self._candidates(prepared, accept, wanted)
+        self._seed(prepared, chosen)
+        for person in chosen:
+            found = compare_prepared(prepared, person)
+            if found.points[0] > 0:  # the names agree: how many persons share this name?
+                namesakes = self.namesakes(person)
+                if namesakes > 1:
+                    found = compare_prepared(prepared, person, namesakes=namesakes)
+            results.append((person.id, found))
         results.sort(key=lambda item: (-item[1].score, item[0]))
         return results[:limit]
+
+    def search_many(
+        self,
+        queries: Iterable[PersonQuery | PersonRecord],
+        *,
+        limit: int = 10,
+        accept: Callable[[str], bool] | None = None,
+    ) -> list[list[MatchHit]]:
+        """`search` for each of `queries`, in order (list matching, batch screening)."""
+        prepared = [prepare(query) for query in queries]
+        return [
+            [to_hit(person_id, found) for person_id, found in self._scored(query, limit, accept)]
+            for query in prepared
+        ]
+
+    def _seed(self, query: PreparedPerson, chosen: list[PreparedPerson]) -> None:
+        """Score every (query part, candidate part) pair in one vectorised call per query part."""
+        texts = {part.text for person in chosen for name in person.names for part in name if not part.initial}
+        numbers = [number for number in map(self._vocab.ids.get, texts) if number is not None]
+        if not numbers:
+            return
+        tids = np.array(numbers, np.int32)
+        known = [self._vocab.parts[number].text for number in numbers]
+        for part in {part.text: part for name in query.names for part in name if not part.initial}.values():
+            seed(part, known, self._vocab.score(part, tids).tolist())
+
+    def namesakes(self, person: PreparedPerson) -> float:
+        """How many live persons held have every part of `person`'s first name (itself included)."""
+        first = person.names[0] if person.names else ()
+        numbers = [self._vocab.ids.get(part.text) for part in first if not part.initial]
+        if not numbers or None in numbers:
+            return 1.0
+        known = sorted((number for number in numbers if number is not None), key=self._sizes.__getitem__)
+        held = self._posting(known[0])
+        for number in known[1:]:
+            posting = self._posting(number)
+            where = np.minimum(np.searchsorted(posting, held), posting.size - 1)
+            held = held[posting[where] == held]
+        return float(max(1, int(np.count_nonzero(self._columns["alive"][held]))))
 
     def _candidates(
         self, query: PreparedPerson, accept: Callable[[str], bool] | None, wanted: int
@@ -224,45 +291,68 @@ class PersonIndex:
         """Scatter one query name; leaves its name points (max over names) in `scratch.best`."""
         full = list({part.text: part for part in name if not part.initial}.values())
         touched: list[Ints] = []
+        checked: list[tuple[Ints, Floats]] = []
         deferred: list[tuple[Ints, Floats]] = []
-        for part in full:
-            tids, sims = self._worth_scattering(*self._vocab.similar(part))
-            small = np.array([len(self._postings[t]) <= self.block_cap for t in tids.tolist()], np.bool_)
-            if small.any():
-                touched.append(self._scatter(tids[small], sims[small], scratch))
-            if not small.all():
-                deferred.append((tids[~small], sims[~small]))
+        needed = max(1, len(full) - 1)
+        for holders, tids, sims, common in sorted(self._part_blocks(full), key=lambda block: block[0]):
+            if holders and (needed > 0 or holders <= FREE_SCATTER):
+                touched.append(self._scatter(tids, sims, scratch))
+                needed -= bool(sims[-1] >= SURE_PART)  # a typo's own block may miss the person
+            elif holders:
+                checked.append((tids, sims))
+            if common[0].size:
+                deferred.append(common)
         if not touched and deferred:
             touched.append(self._scatter(*self._fallback(deferred), scratch))
             deferred = []
         if not touched:
             return None
         ids = scratch.distinct(np.concatenate(touched))
+        for tids, sims in checked:
+            self._scatter(tids, sims, scratch, found_only=True)
         for tids, sims in deferred:
             self._check(ids, tids, sims, scratch)
         points = self._name_points(ids, full, [part for part in name if part.initial], scratch)
         scratch.best[ids] = np.maximum(scratch.best[ids], points)
         return ids
 
+    def _part_blocks(self, full: list[TokenForms]) -> Iterator[tuple[int, Ints, Floats, tuple[Ints, Floats]]]:
+        """Per query part: holders of its similar parts, those parts and sims, and the common ones."""
+        sizes = np.frombuffer(self._sizes, np.int32)
+        for part in full:
+            tids, sims = self._worth_scattering(*self._vocab.similar(part))
+            held = sizes[tids]
+            small = held <= self.block_cap
+            if small.all():
+                yield int(held.sum()), tids, sims, (tids[:0], sims[:0])
+            else:
+                yield int(held[small].sum()), tids[small], sims[small], (tids[~small], sims[~small])
+
     def _worth_scattering(self, tids: Ints, sims: Floats) -> tuple[Ints, Floats]:
         """All strongly similar parts; weaker ones, best first, while their postings are small."""
         strong = int(np.searchsorted(sims, STRONG_PART))
-        budget = WEAK_BUDGET
-        start = strong
-        while start > 0 and len(self._postings[int(tids[start - 1])]) <= budget:
-            budget -= len(self._postings[int(tids[start - 1])])
-            start -= 1
+        if strong == 0:
+            return tids, sims
+        held = np.cumsum(np.frombuffer(self._sizes, np.int32)[tids[strong - 1 :: -1]])
+        start = strong - int(np.searchsorted(held, WEAK_BUDGET, side="right"))
         return tids[start:], sims[start:]
 
     def _posting(self, tid: int) -> Ints:
         return np.frombuffer(self._postings[tid], dtype=np.int32)
 
-    def _scatter(self, tids: Ints, sims: Floats, scratch: _Scratch) -> Ints:
-        """Add, per person, the best similarity of one query part (`sims` ascending)."""
-        postings = [self._posting(tid) for tid in tids.tolist()]
-        for posting, similarity in zip(postings, sims.tolist(), strict=True):
-            scratch.part[posting] = similarity
-        ids = np.concatenate(postings)
+    def _scatter(self, tids: Ints, sims: Floats, scratch: _Scratch, *, found_only: bool = False) -> Ints:
+        """Add, per person, the best similarity of one query part.
+
+        With `found_only`, only persons that an earlier part found (count > 0) are updated:
+        a part common enough to be checked rather than scattered adds no candidates.
+        """
+        postings = [self._postings[tid] for tid in tids.tolist()]
+        ids = np.frombuffer(b"".join(postings), np.int32)
+        similarity = np.repeat(sims, np.frombuffer(self._sizes, np.int32)[tids])
+        if found_only:
+            held = scratch.count[ids] > 0
+            ids, similarity = ids[held], similarity[held]
+        np.maximum.at(scratch.part, ids, similarity)
         scratch.total[ids] += scratch.part[ids]
         scratch.count[ids] += 1.0
         scratch.part[ids] = 0.0

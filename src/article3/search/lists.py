@@ -18,6 +18,7 @@ from article3.search.schemas import PersonRecord
 
 FORMATS = ("jsonl", "csv")
 CSV_COLUMNS = ("id", "name", "birth_date", "nationalities", "sex")
+_BATCH = 256  # queries answered per `PersonIndex.search_many` call
 _SUFFIXES = {".jsonl": "jsonl", ".ndjson": "jsonl", ".json": "jsonl", ".csv": "csv"}
 
 
@@ -98,6 +99,15 @@ def match_lists(
     queries: Iterable[PersonRecord], index: PersonIndex, *, limit: int = 10
 ) -> Iterator[dict[str, Any]]:
     """One output line per query: {"query": id, "hits": [{"id", "score", "match", "why"}]}."""
+    batch: list[PersonRecord] = []
     for query in queries:
-        hits = index.search(query, limit=limit)
+        batch.append(query)
+        if len(batch) >= _BATCH:
+            yield from _matched(batch, index, limit)
+            batch = []
+    yield from _matched(batch, index, limit)
+
+
+def _matched(batch: list[PersonRecord], index: PersonIndex, limit: int) -> Iterator[dict[str, Any]]:
+    for query, hits in zip(batch, index.search_many(batch, limit=limit), strict=True):
         yield {"query": query.id, "hits": [hit.model_dump() for hit in hits]}

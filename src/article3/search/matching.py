@@ -11,7 +11,12 @@ of the sum:
 * birth date: a graded similarity (`dates.date_similarity`): exact, partial
   agreement, day and month swapped, a year or two off, contradiction;
 * nationality and sex: soft evidence, a small bonus when they agree and a
-  penalty when they contradict; unknown counts as nothing.
+  penalty when they contradict; unknown counts as nothing;
+* name frequency (index searches only): agreeing on a name that many persons
+  in the gallery share is weak evidence. The index passes `namesakes`, the
+  number of gallery persons holding every part of the candidate's name, and
+  the name points are lowered by its natural log (never below zero): the prior
+  odds that a name-only match is this one of the namesakes.
 
 A name-only match therefore scores about 0.94, never 1.0: agreement on the
 birth date is what lifts a hit towards certainty, so reviewers can order alerts.
@@ -29,7 +34,7 @@ from article3.search.normalize import BirthDate, parse_birth_date
 from article3.search.schemas import MatchHit, PersonQuery, PersonRecord
 
 ALGORITHM = "article3-person"
-ALGORITHM_VERSION = "1.1.0"
+ALGORITHM_VERSION = "1.2.0"
 MATCH_THRESHOLD = 0.70
 """score >= MATCH_THRESHOLD means `match: true`; about 0.85 log-odds points of evidence."""
 
@@ -62,6 +67,7 @@ class Comparison:
     birth_date: float | None
     birth_detail: str
     points: tuple[float, float, float, float]
+    namesakes: float = 1.0
 
     @property
     def match(self) -> bool:
@@ -95,18 +101,31 @@ def _sex_points(query: str | None, candidate: str | None) -> float:
     return SEX_SAME if query == candidate else SEX_DIFFERENT
 
 
-def compare_prepared(query: PreparedPerson, candidate: PreparedPerson) -> Comparison:
-    """Score two prepared persons (the fast path used by the index)."""
+def frequency_points(name_points: float, namesakes: float) -> float:
+    """Name points lowered by ln(namesakes) for a common name, down to zero at most."""
+    if name_points <= 0.0 or namesakes <= 1.0:
+        return name_points
+    return max(0.0, name_points - math.log(namesakes))
+
+
+def compare_prepared(
+    query: PreparedPerson, candidate: PreparedPerson, *, namesakes: float = 1.0
+) -> Comparison:
+    """Score two prepared persons (the fast path used by the index).
+
+    `namesakes`: number of persons sharing the candidate's name in the searched gallery
+    (1: a unique name, no adjustment).
+    """
     names = name_similarity(query.names, candidate.names)
     birth, birth_detail = date_similarity(query.birth, candidate.birth)
     points = (
-        _name_points(names.similarity),
+        frequency_points(_name_points(names.similarity), namesakes),
         date_points(birth),
         _nationality_points(query.nationalities, candidate.nationalities),
         _sex_points(query.sex, candidate.sex),
     )
     score = 1.0 / (1.0 + math.exp(-sum(points)))
-    return Comparison(round(score, 4), names, birth, birth_detail, points)
+    return Comparison(round(score, 4), names, birth, birth_detail, points, namesakes)
 
 
 def explain(comparison: Comparison) -> dict[str, Any]:
@@ -118,6 +137,7 @@ def explain(comparison: Comparison) -> dict[str, Any]:
             "score": round(comparison.names.similarity, 4),
             "points": round(name_pts, 3),
             "detail": comparison.names.detail,
+            "namesakes": round(max(comparison.namesakes, 1.0), 1),
         },
         "birth_date": {
             "score": None if comparison.birth_date is None else round(comparison.birth_date, 3),
@@ -137,7 +157,7 @@ def _soft_detail(points: float) -> str:
 
 def to_hit(candidate_id: str, comparison: Comparison) -> MatchHit:
     """The public hit for one scored candidate."""
-    return MatchHit(
+    return MatchHit.model_construct(  # fields are valid by construction
         id=candidate_id,
         score=comparison.score,
         match=comparison.match,

@@ -11,7 +11,8 @@ the other side lacks) costs `EXTRA_PART_WEIGHT` of a part.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import re
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from rapidfuzz.distance import OSA
@@ -32,6 +33,7 @@ ONE_EDIT_SIMILARITY = 0.82  # one typo (or transposition) in a part of 4+ letter
 ONE_EDIT_MIN_LENGTH = 4
 MATCHED_PART = 0.75  # a pair this similar counts as "matched" in explanations
 _CACHE_LIMIT = 2_000_000
+_HYPHENATED = re.compile(r"(?<=\w)[-\u2010\u2011](?=\w)")
 _similarities: dict[tuple[str, str], float] = {}
 
 
@@ -54,7 +56,7 @@ class NameScore:
 def prepare_names(names: Iterable[str]) -> tuple[PreparedName, ...]:
     """Part lists of each name: without particles, and with particles glued on."""
     prepared: dict[tuple[str, ...], PreparedName] = {}
-    for name in names:
+    for name in _spellings(names):
         parts = tokens(name)
         variants = [[part for part in parts if not token_forms(part).particle] or parts]
         glued = glued_variant(parts)
@@ -64,6 +66,15 @@ def prepare_names(names: Iterable[str]) -> tuple[PreparedName, ...]:
             if variant:
                 prepared.setdefault(tuple(variant), tuple(map(token_forms, variant)))
     return tuple(prepared.values())
+
+
+def _spellings(names: Iterable[str]) -> Iterator[str]:
+    """Each name, then, if it has hyphenated words, the name with them run together."""
+    for name in names:
+        yield name
+        joined = _HYPHENATED.sub("", name)
+        if joined != name:
+            yield joined
 
 
 def _initial_similarity(a: TokenForms, b: TokenForms) -> float:
@@ -126,6 +137,14 @@ def token_similarity(a: TokenForms, b: TokenForms) -> float:
             _similarities.clear()
         found = _similarities[key] = _compute(a, b)
     return found
+
+
+def seed(query: TokenForms, candidates: list[str], similarities: list[float]) -> None:
+    """Store already computed `token_similarity(query, c)` for parts with the texts `candidates`."""
+    if len(_similarities) + len(candidates) >= _CACHE_LIMIT:
+        _similarities.clear()
+    for text, similarity in zip(candidates, similarities, strict=True):
+        _similarities[(query.text, text)] = similarity
 
 
 def _weight(part: TokenForms) -> float:

@@ -82,6 +82,50 @@ KOREAN_SURNAMES: dict[str, tuple[str, ...]] = {
     "우": ("woo", "u"), "구": ("koo", "gu"), "민": ("min",), "진": ("jin",),
 }  # fmt: skip
 
+# Wade-Giles (Taiwan, Hong Kong and older passports) from pinyin, apostrophes and umlauts
+# dropped as in machine-readable zones: whole syllables first, then initials and finals.
+_WADE_GILES_SYLLABLES = {
+    "zi": "tzu", "ci": "tzu", "si": "ssu", "zhi": "chih", "chi": "chih", "shi": "shih", "ri": "jih",
+    "er": "erh", "e": "o", "ge": "ko", "ke": "ko", "he": "ho", "yi": "i", "you": "yu", "yan": "yen",
+    "ye": "yeh", "yue": "yueh", "yong": "yung", "duo": "to", "tuo": "to", "luo": "lo", "nuo": "no",
+    "zuo": "tso", "cuo": "tso", "suo": "so", "ruo": "jo",
+}  # fmt: skip
+_WADE_GILES_INITIALS = (
+    ("zh", "ch"), ("ch", "ch"), ("sh", "sh"), ("j", "ch"), ("q", "ch"), ("x", "hs"), ("z", "ts"),
+    ("c", "ts"), ("r", "j"), ("b", "p"), ("d", "t"), ("g", "k"),
+)  # fmt: skip
+_WADE_GILES_FINALS = (
+    ("iong", "iung"),
+    ("ong", "ung"),
+    ("ian", "ien"),
+    ("ie", "ieh"),
+    ("ue", "ueh"),
+    ("ui", "uei"),
+)
+_PINYIN = "Han-Latin/Names"
+
+
+def wade_giles(pinyin: str) -> str:
+    """One pinyin syllable (no tone marks) in Wade-Giles without apostrophes or umlauts."""
+    if pinyin in _WADE_GILES_SYLLABLES:
+        return _WADE_GILES_SYLLABLES[pinyin]
+    initial, final = "", pinyin
+    for source, target in _WADE_GILES_INITIALS:
+        if pinyin.startswith(source):
+            initial, final = target, pinyin[len(source) :]
+            break
+    for source, target in _WADE_GILES_FINALS:
+        if final.endswith(source):
+            final = final[: -len(source)] + target
+            break
+    return initial + final
+
+
+def han_wade_giles(token: str) -> str:
+    """Wade-Giles of a Han `token`, character by character, syllables run together."""
+    return "".join(wade_giles(icu_form(char, _PINYIN)) for char in token)
+
+
 # Ayin and hamza carry a vowel in romanised Arabic and Hebrew names (Ali, Omar).
 _AYIN_HAMZA = str.maketrans({"ʿ": "a", "ʾ": "a"})
 _NOT_ASCII_LETTER = re.compile(r"[^a-z]+")
@@ -146,6 +190,8 @@ def script_forms(token: str, script: str) -> tuple[str, ...]:
     forms = [icu_form(token, system) for system in ICU_SYSTEMS.get(script, DEFAULT_ICU)]
     if script == "Hang":
         forms.extend(KOREAN_SURNAMES.get(token, ()))
+    if script == "Hani":
+        forms.append(han_wade_giles(token))
     if script != "Latn":
         forms.append(icu_form(token, "Any-Latin"))
     return tuple(dict.fromkeys(form for form in forms if form))

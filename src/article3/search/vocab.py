@@ -11,7 +11,6 @@ loop per token. Results are cached per query part until the vocabulary grows.
 from __future__ import annotations
 
 from array import array
-from itertools import chain
 
 import numpy as np
 import numpy.typing as npt
@@ -31,6 +30,7 @@ from article3.search.names import (
 from article3.search.normalize import TokenForms
 
 Floats = npt.NDArray[np.float32]
+Doubles = npt.NDArray[np.float64]
 Ints = npt.NDArray[np.int32]
 _CACHE_LIMIT = 50_000
 _SHORT_SKELETON = 3
@@ -45,6 +45,36 @@ def letter_bits(part: TokenForms) -> int:
     return bits
 
 
+class _Strings:
+    """A growable flat list of strings with per-token start and count, for vectorised gathers."""
+
+    def __init__(self) -> None:
+        self.strings: npt.NDArray[np.object_] = np.empty(1024, object)
+        self.lengths = array("i")
+        self.start = array("i")
+        self.count = array("i")
+
+    def add(self, values: tuple[str, ...]) -> None:
+        size = len(self.lengths)
+        if size + len(values) > self.strings.size:
+            grown = np.empty(max(2 * self.strings.size, size + len(values)), object)
+            grown[:size] = self.strings[:size]
+            self.strings = grown
+        self.strings[size : size + len(values)] = values
+        self.lengths.extend(len(value) for value in values)
+        self.start.append(size)
+        self.count.append(len(values))
+
+    def gather(self, tids: Ints) -> tuple[npt.NDArray[np.object_], Ints, Ints]:
+        """The strings of `tids` (flat), their lengths and where each token's strings start."""
+        count = np.frombuffer(self.count, np.int32)[tids]
+        offsets = np.zeros(tids.size, np.int32)
+        np.cumsum(count[:-1], out=offsets[1:])
+        flat = np.repeat(np.frombuffer(self.start, np.int32)[tids] - offsets, count)
+        flat += np.arange(flat.size, dtype=np.int32)
+        return self.strings[flat], np.frombuffer(self.lengths, np.int32)[flat], offsets
+
+
 class Vocabulary:
     """Distinct name parts of an index, each with an int id, filed under its blocking keys."""
 
@@ -53,6 +83,10 @@ class Vocabulary:
         self.parts: list[TokenForms] = []
         self.letters: list[int] = []
         self._keys: dict[str, array[int]] = {}
+        self._forms = _Strings()
+        self._skeletons = _Strings()
+        self._short = array("b")  # shortest skeleton under three letters
+        self._abjad = array("b")
         self._cache: dict[str, tuple[Ints, Floats]] = {}
         self._cached_size = 0
 
@@ -67,6 +101,10 @@ class Vocabulary:
         number = self.ids[part.text] = len(self.parts)
         self.parts.append(part)
         self.letters.append(letter_bits(part))
+        self._forms.add(part.forms)
+        self._skeletons.add(part.skeletons)
+        self._short.append(min(map(len, part.skeletons)) < _SHORT_SKELETON)
+        self._abjad.append(part.abjad)
         keys = part_keys(part)
         for key in (*keys[FULL], *keys[PARTIAL]):
             self._keys.setdefault(key, array("i")).append(number)
@@ -88,53 +126,49 @@ class Vocabulary:
         if not lists:
             return np.empty(0, np.int32), np.empty(0, np.float32)
         tids = np.unique(np.frombuffer(b"".join(map(bytes, lists)), dtype=np.int32))
-        sims = self._score(part, [self.parts[int(t)] for t in tids])
+        sims = self.score(part, tids).astype(np.float32)
         keep = sims > 0
         tids, sims = tids[keep], sims[keep]
         order = np.argsort(sims, kind="stable")
         return tids[order], sims[order]
 
-    @staticmethod
-    def _score(part: TokenForms, others: list[TokenForms]) -> Floats:
-        form = _best(part.forms, [other.forms for other in others])
-        edit = _one_edit(part.forms, [other.forms for other in others])
-        form = np.where((form < ONE_EDIT_SIMILARITY) & edit, ONE_EDIT_SIMILARITY, form)
-        skeleton = _best(part.skeletons, [other.skeletons for other in others])
-        shortest = np.array([min(map(len, other.skeletons)) for other in others])
-        short = np.minimum(shortest, min(map(len, part.skeletons))) < _SHORT_SKELETON
-        abjad = np.array([other.abjad for other in others]) | part.abjad
+    def score(self, part: TokenForms, tids: Ints) -> Doubles:
+        """`names.token_similarity` of `part` against each of the tokens `tids`, bit for bit.
+
+        The arithmetic is the scalar one in float64 (1 - OSA distance / longer length is
+        rapidfuzz's normalised similarity), so the index may seed `names`' cache with it.
+        """
+        strings, lengths, starts = self._forms.gather(tids)
+        distance = cdist(part.forms, strings, scorer=OSA.distance, dtype=np.int32, workers=1)
+        left = np.array([len(form) for form in part.forms], np.int32)[:, None]
+        longest = np.maximum(np.maximum(left, lengths[None, :]), 1)
+        similarity = (1.0 - distance / longest).max(axis=0)
+        edit = (distance <= 1) & (left >= ONE_EDIT_MIN_LENGTH) & (lengths >= ONE_EDIT_MIN_LENGTH)[None, :]
+        form = np.maximum.reduceat(similarity, starts)
+        form = np.where(
+            (form < ONE_EDIT_SIMILARITY) & np.logical_or.reduceat(edit.any(axis=0), starts),
+            ONE_EDIT_SIMILARITY,
+            form,
+        )
+        strings, lengths, starts = self._skeletons.gather(tids)
+        skeleton = np.maximum.reduceat(
+            cdist(part.skeletons, strings, scorer=OSA.normalized_similarity, dtype=np.float64, workers=1).max(
+                axis=0
+            ),
+            starts,
+        )
+        short = np.frombuffer(self._short, np.int8)[tids].astype(np.bool_)
+        short |= min(map(len, part.skeletons)) < _SHORT_SKELETON
+        abjad = np.frombuffer(self._abjad, np.int8)[tids].astype(np.bool_) | part.abjad
         factor = np.where(
             abjad, ABJAD_SKELETON_FACTOR, np.where(short, SHORT_SKELETON_FACTOR, SKELETON_FACTOR)
         )
-        return cliff_array(np.maximum(form, skeleton * factor).astype(np.float32))
+        return cliff_array(np.maximum(form, skeleton * factor))
 
 
-def _owners(groups: list[tuple[str, ...]]) -> tuple[list[str], Ints]:
-    flat = list(chain.from_iterable(groups))
-    starts = np.zeros(len(groups), dtype=np.int32)
-    np.cumsum([len(group) for group in groups[:-1]], out=starts[1:])
-    return flat, starts
-
-
-def _best(left: tuple[str, ...], groups: list[tuple[str, ...]]) -> Floats:
-    """Per group: the best OSA similarity between any string of `left` and of the group."""
-    flat, starts = _owners(groups)
-    matrix = cdist(left, flat, scorer=OSA.normalized_similarity, dtype=np.float32, workers=1)
-    return np.maximum.reduceat(matrix.max(axis=0), starts)
-
-
-def _one_edit(left: tuple[str, ...], groups: list[tuple[str, ...]]) -> npt.NDArray[np.bool_]:
-    """Per group: are two strings of four or more letters at most one edit apart?"""
-    flat, starts = _owners(groups)
-    distance = cdist(left, flat, scorer=OSA.distance, score_cutoff=1, dtype=np.int32, workers=1)
-    long_left = np.array([len(x) >= ONE_EDIT_MIN_LENGTH for x in left])[:, None]
-    long_right = np.array([len(y) >= ONE_EDIT_MIN_LENGTH for y in flat])[None, :]
-    close = ((distance <= 1) & long_left & long_right).any(axis=0)
-    return np.logical_or.reduceat(close, starts)
-
-
-def cliff_array(similarity: Floats) -> Floats:
+def cliff_array(similarity: Doubles) -> Doubles:
     """`names.cliff` over an array."""
     middle = (similarity - CLIFF_LOW) / (CLIFF_HIGH - CLIFF_LOW) * CLIFF_HIGH
     shrunk = np.where(similarity <= CLIFF_LOW, 0.0, middle)
-    return np.where(similarity >= CLIFF_HIGH, similarity, shrunk).astype(np.float32)
+    result: Doubles = np.where(similarity >= CLIFF_HIGH, similarity, shrunk)
+    return result

@@ -22,8 +22,17 @@ NAV: tuple[tuple[str, str, Permission], ...] = (
     ("/requests/new", "Submit a request", Permission.REQUESTS_SUBMIT),
     ("/review", "Review queue", Permission.REVIEW_WORK),
     ("/inbox", "Inbox", Permission.INBOX_READ),
+    ("/messages", "Messages", Permission.MESSAGES_READ),
+    ("/compliance/messages", "Held messages", Permission.MESSAGES_COMPLIANCE),
     ("/search", "Person search", Permission.SEARCH_PERSONS),
+    ("/register", "Register", Permission.REGISTER_READ),
+    ("/portal/cases", "My cases", Permission.COMPLAINTS_FOLLOW),
+    ("/complaints", "Complaints", Permission.COMPLAINTS_READ),
+    ("/consultations", "Commission consultations", Permission.COMPLAINTS_ANSWER),
     ("/countries", "Countries", Permission.COUNTRIES_READ),
+    ("/oversight", "Country records", Permission.STATISTICS_READ),
+    ("/measures", "Measures", Permission.COUNTRIES_READ),  # public page: every role sees the link
+    ("/transparency/reports", "Reports", Permission.COUNTRIES_READ),  # public page
 )
 
 

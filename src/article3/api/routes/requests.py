@@ -11,7 +11,7 @@ from article3.accounts.permissions import Permission
 from article3.actors import Actor
 from article3.api.errors import CONFLICT_RESPONSE, ERROR_RESPONSES
 from article3.db.session import transaction
-from article3.deps import ClockDep, SessionDep, SettingsDep, allow
+from article3.deps import ClockDep, SearchDep, SessionDep, SettingsDep, allow
 from article3.errors import NotFound
 from article3.notices import service as notices
 from article3.notices.document import RequestDocument
@@ -46,11 +46,12 @@ def submit(
     session: SessionDep,
     clock: ClockDep,
     settings: SettingsDep,
+    engine: SearchDep,
     actor: Annotated[Actor, allow(Permission.REQUESTS_SUBMIT)],
 ) -> RequestSubmitted:
     with transaction(session):
         request, result = submit_request(
-            session, actor=actor, document=document, settings=settings, now=clock.now()
+            session, actor=actor, document=document, settings=settings, now=clock.now(), search=engine
         )
         read = notices.to_read(request, actor)
     summary = (
@@ -95,62 +96,48 @@ def get_screening(
     return run
 
 
-def _move(
-    ref: str, target: Status, body: Reason, session: SessionDep, clock: ClockDep, actor: Actor
-) -> RequestRead:
-    with transaction(session):
-        request = end_request(
-            session, actor=actor, ref=ref, target=target, reason=body.reason, now=clock.now()
-        )
-        return notices.to_read(request, actor)
-
-
-@router.post("/{ref}/withdraw", summary="The requester withdraws its request", response_model=RequestRead)
-def withdraw(
-    ref: str,
-    body: Reason,
-    session: SessionDep,
-    clock: ClockDep,
-    actor: Annotated[Actor, allow(Permission.REQUESTS_WITHDRAW)],
-) -> RequestRead:
-    return _move(ref, Status.WITHDRAWN, body, session, clock, actor)
-
-
-@router.post(
-    "/{ref}/suspend",
-    summary="The requester suspends its request (up to six months)",
-    response_model=RequestRead,
+MOVES = (
+    ("withdraw", Status.WITHDRAWN, Permission.REQUESTS_WITHDRAW, "The requester withdraws its request"),
+    (
+        "suspend",
+        Status.SUSPENDED,
+        Permission.REQUESTS_WITHDRAW,
+        "The requester suspends its request (up to six months)",
+    ),
+    ("resume", Status.PUBLISHED, Permission.REQUESTS_WITHDRAW, "The requester resumes a suspended request"),
+    ("cancel", Status.CANCELLED, Permission.REQUESTS_CANCEL, "The secretariat cancels a request"),
 )
-def suspend(
-    ref: str,
-    body: Reason,
-    session: SessionDep,
-    clock: ClockDep,
-    actor: Annotated[Actor, allow(Permission.REQUESTS_WITHDRAW)],
-) -> RequestRead:
-    return _move(ref, Status.SUSPENDED, body, session, clock, actor)
 
 
-@router.post("/{ref}/resume", summary="The requester resumes a suspended request", response_model=RequestRead)
-def resume(
-    ref: str,
-    body: Reason,
-    session: SessionDep,
-    clock: ClockDep,
-    actor: Annotated[Actor, allow(Permission.REQUESTS_WITHDRAW)],
-) -> RequestRead:
-    return _move(ref, Status.PUBLISHED, body, session, clock, actor)
+def _add_move(name: str, target: Status, permission: Permission, summary: str) -> None:
+    """One route per move of the lifecycle; the rules decide who may make it and from which state."""
+
+    def move(
+        ref: str,
+        body: Reason,
+        session: SessionDep,
+        clock: ClockDep,
+        actor: Actor = allow(permission),  # a default, not Annotated: the closure's permission
+    ) -> RequestRead:
+        with transaction(session):
+            request = end_request(
+                session, actor=actor, ref=ref, target=target, reason=body.reason, now=clock.now()
+            )
+            return notices.to_read(request, actor)
+
+    router.add_api_route(
+        f"/{{ref}}/{name}",
+        move,
+        methods=["POST"],
+        name=name,
+        summary=summary,
+        response_model=RequestRead,
+        responses=ERROR_RESPONSES | CONFLICT_RESPONSE,
+    )
 
 
-@router.post("/{ref}/cancel", summary="The secretariat cancels a request", response_model=RequestRead)
-def cancel(
-    ref: str,
-    body: Reason,
-    session: SessionDep,
-    clock: ClockDep,
-    actor: Annotated[Actor, allow(Permission.REQUESTS_CANCEL)],
-) -> RequestRead:
-    return _move(ref, Status.CANCELLED, body, session, clock, actor)
+for _move in MOVES:
+    _add_move(*_move)
 
 
 @router.post(

@@ -17,13 +17,14 @@ from article3.accounts.permissions import Permission, allowed
 from article3.actors import Actor
 from article3.config import Settings
 from article3.db.session import transaction
-from article3.deps import ClockDep, SessionDep, SettingsDep, allow_web
+from article3.deps import ClockDep, SearchDep, SessionDep, SettingsDep, allow_web
 from article3.errors import InvalidInput, InvalidTransition
 from article3.notices import rules
 from article3.notices import service as notices
 from article3.notices.document import RequestDocument
 from article3.notices.rules import FlagReason, Status
 from article3.notices.schemas import FlagRaise, Reason, RequestRead
+from article3.search.engine import SearchEngine
 from article3.web.csrf import check_csrf
 from article3.web.render import FormDep, form_text, page
 from article3.workflows import end_request, submit_request
@@ -242,6 +243,7 @@ def submit(
     session: SessionDep,
     clock: ClockDep,
     settings: SettingsDep,
+    engine: SearchDep,
     actor: Submitter,
 ) -> Response:
     check_csrf(request, _csrf(form))
@@ -249,7 +251,7 @@ def submit(
     if fields.get("action") == "add_offence":
         return _form_page(request, actor, fields, extra_offence=True)
     try:
-        ref, summary = _submit(session, actor, fields, settings, clock.now())
+        ref, summary = _submit(session, actor, fields, settings, clock.now(), engine)
     except InvalidInput as exc:
         return _form_page(
             request, actor, fields, status=422, errors=exc.details or [{"path": "", "message": exc.message}]
@@ -259,11 +261,18 @@ def submit(
 
 
 def _submit(
-    session: Session, actor: Actor, fields: dict[str, str], settings: Settings, now: datetime
+    session: Session,
+    actor: Actor,
+    fields: dict[str, str],
+    settings: Settings,
+    now: datetime,
+    engine: SearchEngine | None = None,
 ) -> tuple[str, dict[str, Any]]:
     document = parse_document(fields)
     with transaction(session):
-        created, result = submit_request(session, actor=actor, document=document, settings=settings, now=now)
+        created, result = submit_request(
+            session, actor=actor, document=document, settings=settings, now=now, search=engine
+        )
         ref = created.ref
     summary = (
         {"route": result.route.value, "risk": result.risk, "reasons": [str(c) for c in result.codes]}

@@ -1,0 +1,1 @@
+"""The complaints commission: cases, statutory clocks, provisional blocks and binding decisions."""

@@ -1,0 +1,64 @@
+"""Adapter for the commission: lodge a complaint, declare it admissible, decide it.
+
+The simulated commission decides from the world's ground truth, with its own error rate: it
+examines the applicant's evidence, which the screening never sees (docs/simulation.md).
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from article3 import workflows
+from article3.actors import Actor
+from article3.bootstrap import Runtime
+from article3.complaints import service as complaints
+from article3.complaints.rules import Finding, Ground, Kind, Outcome
+from article3.complaints.schemas import Assessment, ComplaintLodge, DecisionRecord
+from article3.db.session import transaction
+from article3.search.schemas import PersonQuery
+
+
+def lodge(rt: Runtime, data: dict[str, Any], refs: list[str], now: datetime) -> str:
+    form = ComplaintLodge(
+        kind=Kind(data["kind"]),
+        applicant=PersonQuery.model_validate(data["person"]),
+        contact="applicant@example.org",
+        statement=data["statement"],
+        refs=refs,
+    )
+    with rt.session() as session, transaction(session):
+        receipt = complaints.lodge(
+            session,
+            actor=None,
+            data=form,
+            documents=[],
+            engine=rt.search,
+            data_dir=rt.settings.data_dir,
+            now=now,
+        )
+        return receipt.ref
+
+
+def admit(rt: Runtime, secretariat: Actor, ref: str, now: datetime) -> None:
+    with rt.session() as session, transaction(session):
+        complaints.assess(
+            session,
+            actor=secretariat,
+            ref=ref,
+            data=Assessment(admissible=True, reason="admissible"),
+            now=now,
+        )
+
+
+def decide(rt: Runtime, member: Actor, ref: str, *, non_compliant: bool, now: datetime) -> int:
+    """Returns how many linked requests the decision deleted."""
+    finding = Finding.UPHELD if non_compliant else Finding.REJECTED
+    data = DecisionRecord(
+        outcome=Outcome.NON_COMPLIANT if non_compliant else Outcome.COMPLIANT,
+        findings={Ground.ART3_POLITICAL_PREDOMINANCE: finding},
+        applicant_text="The commission has examined your complaint.",
+    )
+    with rt.session() as session, transaction(session):
+        complaint = workflows.decide_complaint(session, actor=member, ref=ref, data=data, now=now)
+        return len(complaint.links) if non_compliant else 0

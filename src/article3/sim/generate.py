@@ -1,0 +1,327 @@
+"""Generate a world: ordinary police cooperation plus the abusive minority (docs/simulation.md)."""
+
+from __future__ import annotations
+
+import bisect
+import itertools
+import random
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, timedelta
+from typing import Any
+
+from article3.sim import countries, offences
+from article3.sim.offences import Charge
+from article3.sim.people import Person, make_person
+from article3.sim.progress import Advance
+from article3.sim.world import Event
+
+RED_NOTICES_PER_YEAR = 15_000
+DIFFUSIONS_PER_YEAR = 13_000
+COMPLAINTS_PER_YEAR = 2_500
+ABUSIVE_COMPLAINT_RATE = 0.45  # persons targeted abusively who go to the commission
+LEGIT_MESSAGE_RATE = 0.08  # ordinary requests followed by a whereabouts message
+REGISTERED_RATE = 0.35  # journalists/defenders an accredited body has registered beforehand
+STATUS_OF_TACTIC = {
+    "financial_charges": "businessman",
+    "extremism": "activist",
+    "fabricated_ordinary": "journalist",
+    "resubmission": "opposition_figure",
+    "diffusion_instead": "activist",
+    "flee_asylum": "activist",
+    "whereabouts": "human_rights_defender",
+}
+GENERIC_EXTREMISM = (
+    Charge("Criminal Code, art. 280", "Public calls for extremist activity", None, 5),
+    Charge("Criminal Code, art. 282.2", "Participation in an extremist organisation", None, 10),
+    Charge("Penal Code, art. 314", "Membership of an armed organisation", None, 15),
+)
+GENERIC_FINANCIAL = (
+    Charge("Criminal Code, art. 160", "Embezzlement in an especially large amount", "fraud", 10),
+    Charge("Criminal Code, art. 159", "Fraud committed by an organised group", "fraud", 10),
+    Charge("Tax Code, art. 199", "Tax evasion by an organisation", None, 6),
+)
+
+
+@dataclass
+class Generator:
+    rng: random.Random
+    first_year: int
+    last_year: int
+    scale: float
+
+    def __post_init__(self) -> None:
+        self.codes = countries.member_codes()
+        weights = countries.size_weights(self.codes, self.rng)
+        self.ranked = sorted(weights, key=lambda c: -weights[c])
+        self.cum = list(itertools.accumulate(weights[c] for c in self.ranked))
+        self.ids = itertools.count(1)
+        self.persons = itertools.count(1)
+        self.events: list[Event] = []
+
+    # --- helpers -----------------------------------------------------------------------------
+    def country(self) -> str:
+        return self.ranked[
+            min(bisect.bisect(self.cum, self.rng.random() * self.cum[-1]), len(self.ranked) - 1)
+        ]
+
+    def person(self, country: str, when: date) -> Person:
+        return make_person(self.rng, f"P{next(self.persons):07d}", country, when)
+
+    def at(self, day: date) -> datetime:
+        return datetime(day.year, day.month, day.day, 8, tzinfo=UTC) + timedelta(
+            minutes=self.rng.randint(0, 600)
+        )
+
+    def emit(
+        self, when: datetime, kind: str, person: Person, data: dict[str, Any], truth: dict[str, Any]
+    ) -> str:
+        eid = f"E{next(self.ids):08d}"
+        truth = {**truth, "country": person.country}
+        self.events.append(
+            {
+                "t": when.isoformat(),
+                "type": kind,
+                "id": eid,
+                "person": person.id,
+                "data": data,
+                "truth": truth,
+            }
+        )
+        return eid
+
+    def recipients(self, requester: str) -> list[str]:
+        pool = [c for c in self.ranked[:40] if c != requester]
+        return self.rng.sample(pool, self.rng.randint(1, 4))
+
+    # --- requests ----------------------------------------------------------------------------
+    def request(
+        self, when: datetime, kind: str, person: Person, charges: list[Charge], facts: str,
+        occupation: str | None, truth: dict[str, Any],
+    ) -> str:  # fmt: skip
+        day = when.date()
+        warrant_on = day - timedelta(days=self.rng.randint(5, 240))
+        committed = warrant_on - timedelta(days=self.rng.randint(20, 700))
+        doc: dict[str, Any] = {
+            "kind": kind,
+            "purpose": "arrest",
+            "requesting_country": person.country,
+            "subject": person.subject(occupation),
+            "offences": [
+                {
+                    "provision": c.provision,
+                    "description": c.description,
+                    "category": c.category,
+                    "committed_on": committed.isoformat(),
+                    "place": person.country,
+                }
+                for c in charges
+            ],
+            "warrant": {
+                "kind": "arrest_warrant",
+                "authority": "Investigating judge, district court",
+                "issued_on": warrant_on.isoformat(),
+                "reference": f"{person.country}-{warrant_on.year}-{self.rng.randint(100, 99999)}",
+            },
+            "penalty": {"max_years": max(c.max_years for c in charges)},
+            "facts": facts,
+            "extradition_will_be_sought": True,
+        }
+        if kind == "diffusion":
+            doc["recipients"] = self.recipients(person.country)
+        return self.emit(when, "request", person, doc, truth)
+
+    def ordinary(self, when: datetime, kind: str, country: str) -> None:
+        offence = self.rng.choices(list(offences.ORDINARY_WEIGHTS), list(offences.ORDINARY_WEIGHTS.values()))[
+            0
+        ]
+        person = self.person(country, when.date())
+        _, _, _, occupation, template = offences.ORDINARY[offence]
+        charge = offences.ordinary_charge(country, offence, self.rng)
+        day = when.date()
+        facts = offences.fill(template, self.rng, day - timedelta(days=400), day)
+        truth = {"abusive": False, "tactic": None, "status": "ordinary", "offence": offence}
+        eid = self.request(
+            when, kind, person, [charge], facts, occupation if self.rng.random() < 0.6 else None, truth
+        )
+        if self.rng.random() < LEGIT_MESSAGE_RATE:
+            self.message(when + timedelta(days=self.rng.randint(1, 200)), person, eid, abusive=False)
+
+    # --- abuse -------------------------------------------------------------------------------
+    def charges(self, country: str, economic: bool) -> list[Charge]:
+        rows = offences.catalogue_charges(country, economic)
+        pool = rows or list(GENERIC_FINANCIAL if economic else GENERIC_EXTREMISM)
+        return [self.rng.choice(pool)]
+
+    def political_facts(self, economic: bool, day: date) -> str:
+        templates = offences.FINANCIAL_FACTS if economic else offences.EXTREMISM_FACTS
+        return offences.fill(
+            self.rng.choice(templates), self.rng, day - timedelta(days=500), day - timedelta(days=200)
+        )
+
+    def abusive(self, when: datetime, kind: str, country: str) -> None:
+        profile = countries.ABUSERS[country]
+        tactic = self.rng.choices(list(profile.tactics), list(profile.tactics.values()))[0]
+        status = STATUS_OF_TACTIC[tactic]
+        person = self.person(country, when.date())
+        truth = {"abusive": True, "tactic": tactic, "status": status}
+        economic = status == "businessman" or (tactic == "resubmission" and self.rng.random() < 0.5)
+        occupation = {"businessman": "entrepreneur", "journalist": "journalist"}.get(status, "activist")
+        declared = occupation if self.rng.random() < 0.5 else None
+        if status in {"journalist", "human_rights_defender"} and self.rng.random() < REGISTERED_RATE:
+            self.register(when - timedelta(days=self.rng.randint(30, 900)), person, status, None, truth)
+        if tactic == "whereabouts":
+            eid = self.request(
+                when,
+                kind,
+                person,
+                self.charges(country, False),
+                self.political_facts(False, when.date()),
+                declared,
+                truth,
+            )
+            for _ in range(self.rng.randint(1, 3)):
+                self.message(when + timedelta(days=self.rng.randint(20, 400)), person, eid, abusive=True)
+            return
+        if tactic == "fabricated_ordinary":
+            offence = self.rng.choice(["drug_trafficking", "fraud"])
+            charge = offences.ordinary_charge(country, offence, self.rng)
+            facts = offences.fill(
+                self.rng.choice(offences.FABRICATED_FACTS),
+                self.rng,
+                when.date() - timedelta(days=300),
+                when.date(),
+            )
+            self.request(when, kind, person, [charge], facts, declared, {**truth, "offence": offence})
+            self.maybe_complaint(when, person, abusive=True)
+            return
+        if tactic == "flee_asylum":
+            left = when.date() - timedelta(days=self.rng.randint(-120, 400))
+            host = self.rng.choice([h for h in countries.HOSTS if h != country])
+            truth = {**truth, "status": "refugee", "host": host}
+            self.register(
+                self.at(left + timedelta(days=self.rng.randint(30, 300))), person, "refugee", host, truth
+            )
+        kind = "diffusion" if tactic == "diffusion_instead" else kind
+        self.request(
+            when,
+            kind,
+            person,
+            self.charges(country, economic),
+            self.political_facts(economic, when.date()),
+            declared,
+            truth,
+        )
+        if tactic == "resubmission":
+            later = when + timedelta(days=self.rng.randint(120, 400))
+            self.request(
+                later,
+                kind,
+                person,
+                self.charges(country, not economic),
+                self.political_facts(not economic, later.date()),
+                None,
+                truth,
+            )
+        self.maybe_complaint(when, person, abusive=True)
+
+    # --- other events ------------------------------------------------------------------------
+    def register(
+        self, when: datetime, person: Person, kind: str, host: str | None, truth: dict[str, Any]
+    ) -> None:
+        data = {"kind": kind if kind != "human_rights_defender" else "human_rights_defender",
+                "by": host, "against": person.country if host else None,
+                "since": when.date().isoformat(), "person": person.query()}  # fmt: skip
+        self.emit(when, "register", person, data, truth)
+
+    def message(self, when: datetime, person: Person, about: str | None, *, abusive: bool) -> None:
+        hosts = [h for h in countries.HOSTS if h != person.country]
+        data = {
+            "from": person.country,
+            "to": self.rng.sample(hosts, self.rng.randint(1, 2)),
+            "subject": "Request for information on a wanted person",
+            "body": f"Please inform us of the whereabouts and current address of {person.full_names()[-1]}, "
+            f"born {person.birth_date.isoformat()}, and of any travel of this person.",
+            "person": person.query(),
+            "about": about,
+        }
+        self.emit(
+            when, "message", person, data, {"abusive": abusive, "tactic": "whereabouts" if abusive else None}
+        )
+
+    def maybe_complaint(
+        self, when: datetime, person: Person, *, abusive: bool, rate: float | None = None
+    ) -> None:
+        if self.rng.random() >= (ABUSIVE_COMPLAINT_RATE if rate is None else rate):
+            return
+        kind = self.rng.choices(["deletion", "access"], [0.8, 0.2] if abusive else [0.45, 0.55])[0]
+        data = {
+            "kind": kind,
+            "person": person.query(),
+            "statement": "I ask the commission to examine the data held about me and to delete it: "
+            + ("the case is a reprisal for my work and views." if abusive else "I contest the charges."),
+        }
+        later = when + timedelta(days=self.rng.randint(60, 540))
+        self.emit(later, "complaint", person, data, {"abusive": abusive})
+
+    # --- the whole world ---------------------------------------------------------------------
+    def year(self, year: int, advance: Advance) -> None:
+        counts = {
+            "red_notice": round(RED_NOTICES_PER_YEAR * self.scale),
+            "diffusion": round(DIFFUSIONS_PER_YEAR * self.scale),
+        }
+        start = datetime(year, 1, 1, tzinfo=UTC)
+        first = len(self.events)
+        for kind, n in counts.items():
+            for i in range(n):
+                when = start + timedelta(seconds=self.rng.randrange(365 * 86_400))
+                country = self.country()
+                profile = countries.ABUSERS.get(country)
+                if profile and self.rng.random() < profile.propensity:
+                    self.abusive(when, kind, country)
+                else:
+                    self.ordinary(when, kind, country)
+                if i % 500 == 499:
+                    advance(500)
+            advance(n % 500)
+        self.legit_complaints(first, year)
+
+    def legit_complaints(self, first: int, year: int) -> None:
+        new = [e for e in self.events[first:] if e["type"] == "request"]
+        abusive = sum(1 for e in self.events[first:] if e["type"] == "complaint")
+        legit = [e for e in new if not e["truth"]["abusive"]]
+        rate = max(0.0, COMPLAINTS_PER_YEAR * self.scale - abusive) / max(len(legit), 1)
+        for event in legit:
+            if self.rng.random() < rate:
+                person = _person_of(event)
+                self.maybe_complaint(datetime.fromisoformat(event["t"]), person, abusive=False, rate=1.0)
+
+
+def _person_of(event: Event) -> Person:
+    subject = event["data"]["subject"]
+    own = subject["names"][0]
+    return Person(
+        event["person"], event["data"]["requesting_country"], subject["sex"], own["given"], own["family"],
+        date.fromisoformat(subject["birth_date"]), subject["identity_documents"][0]["number"],
+    )  # fmt: skip
+
+
+def generate(
+    seed: int, first_year: int, last_year: int, scale: float, advance: Advance
+) -> tuple[dict[str, Any], list[Event]]:
+    """The header and the time-ordered events of a world; same arguments, same world."""
+    gen = Generator(random.Random(seed), first_year, last_year, scale)  # noqa: S311
+    for year in range(first_year, last_year + 1):
+        gen.year(year, advance)
+    last = datetime(last_year, 12, 31, 23, 59, tzinfo=UTC)
+    events = sorted((e for e in gen.events if e["t"] <= last.isoformat()), key=lambda e: (e["t"], e["id"]))
+    header = {
+        "seed": seed,
+        "years": [first_year, last_year],
+        "scale": scale,
+        "sizes": {c: round(w, 6) for c, w in zip(gen.ranked, _shares(gen.cum), strict=True)},
+    }
+    return header, events
+
+
+def _shares(cum: list[float]) -> list[float]:
+    return [b - a for a, b in zip([0.0, *cum[:-1]], cum, strict=True)]

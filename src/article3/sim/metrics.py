@@ -1,0 +1,109 @@
+"""Scores of a replay against the world's ground truth, per year and overall, beside the baseline."""
+
+from __future__ import annotations
+
+import random
+from collections import Counter
+from collections.abc import Iterable
+from typing import Any
+
+from article3.sim.policies import DELAYED_AFTER_DAYS, Baseline
+from article3.sim.replay import Outcome, Results
+
+PUBLISHED = frozenset({"published", "expired", "suspended", "deleted", "cancelled"})
+
+
+def _ever_published(o: Outcome) -> bool:
+    return o.published is not None or o.status in PUBLISHED
+
+
+def _share(part: int, whole: int) -> float:
+    return round(part / whole, 4) if whole else 0.0
+
+
+def score(outcomes: list[Outcome], tally: Counter[str], baseline: Baseline, seed: int) -> dict[str, Any]:
+    """One period's figures (see docs/simulation.md for each definition)."""
+    abusive = [o for o in outcomes if o.abusive]
+    legit = [o for o in outcomes if not o.abusive]
+    legit_refused = [o for o in legit if o.status in {"refused", "not_accepted", "rejected"}]
+    legit_published = [o for o in legit if _ever_published(o) and o.published]
+    days = [(o.published - o.submitted).total_seconds() / 86_400 for o in legit_published if o.published]
+    delayed = [d for d in days if d > DELAYED_AFTER_DAYS]
+    rng = random.Random(f"baseline:{seed}")  # noqa: S311
+    base_abusive = sum(baseline.publishes(True, rng) for _ in abusive)
+    base_legit_refused = sum(not baseline.publishes(False, rng) for _ in legit)
+    return {
+        "requests": len(outcomes),
+        "abusive": len(abusive),
+        "abusive_published_share": _share(sum(_ever_published(o) for o in abusive), len(abusive)),
+        "legitimate_refused_share": _share(len(legit_refused), len(legit)),
+        "legitimate_delayed_share": _share(len(delayed), len(legit)),
+        "legitimate_pending": sum(o.status == "in_review" for o in legit),
+        "mean_days_to_publication": round(sum(days) / len(days), 2) if days else None,
+        "review_decisions": tally["review_decisions"],
+        "routes": dict(Counter(o.route or o.status for o in outcomes)),
+        "complaints": tally["complaints"],
+        "deletions": tally["deletions"],
+        "messages": {
+            k.removeprefix("messages_"): v for k, v in sorted(tally.items()) if k.startswith("messages_")
+        },
+        "errors": {k: v for k, v in tally.items() if k.startswith("error:")},
+        "baseline": {
+            "abusive_published_share": _share(base_abusive, len(abusive)),
+            "legitimate_refused_share": _share(base_legit_refused, len(legit)),
+        },
+    }
+
+
+def by_tactic(outcomes: Iterable[Outcome]) -> dict[str, dict[str, Any]]:
+    """For abusive requests: how many of each tactic were published, and on which routes."""
+    out: dict[str, dict[str, Any]] = {}
+    for o in outcomes:
+        if not o.abusive:
+            continue
+        row = out.setdefault(o.tactic or "?", {"requests": 0, "published": 0, "routes": Counter()})
+        row["requests"] += 1
+        row["published"] += int(_ever_published(o))
+        row["routes"][o.route or o.status] += 1
+    return {k: {**v, "routes": dict(v["routes"])} for k, v in sorted(out.items())}
+
+
+def worst_country_pass(outcomes: list[Outcome], baseline: Baseline, seed: int) -> tuple[str, float]:
+    """The baseline's pass rate for the country with the largest abusive share (check: about 90%)."""
+    by_country: dict[str, list[Outcome]] = {}
+    for o in outcomes:
+        by_country.setdefault(o.country, []).append(o)
+    big = {c: v for c, v in by_country.items() if len(v) >= 20}
+    if not big:
+        return "-", 0.0
+    worst = max(big, key=lambda c: (sum(o.abusive for o in big[c]) / len(big[c]), len(big[c])))
+    rng = random.Random(f"worst:{seed}")  # noqa: S311
+    passed = sum(baseline.publishes(o.abusive, rng) for o in big[worst])
+    return worst, round(passed / len(big[worst]), 4)
+
+
+def evaluate(results: Results, seed: int) -> dict[str, Any]:
+    outcomes = results.outcomes
+    abusive_share = sum(o.abusive for o in outcomes) / max(len(outcomes), 1)
+    baseline = Baseline.for_world(abusive_share)
+    years = sorted({o.year for o in outcomes})
+    total: Counter[str] = Counter()
+    for counts in results.tally.values():
+        total.update(counts)
+    overall = score(outcomes, total, baseline, seed)
+    worst, passed = worst_country_pass(outcomes, baseline, seed)
+    return {
+        **overall,
+        "by_year": {
+            str(y): score([o for o in outcomes if o.year == y], results.tally[y], baseline, seed + y)
+            for y in years
+        },
+        "by_tactic": by_tactic(outcomes),
+        "baseline": {
+            **overall["baseline"],
+            "abusive_refusal_probability": round(baseline.abusive_refusal, 4),
+            "legitimate_refusal_probability": round(baseline.legit_refusal, 4),
+            "worst_country": worst,
+            "worst_country_pass_share": passed,
+        },
+    }

@@ -1,0 +1,232 @@
+"""Replay a world in time order through the real services (intake, screening, review, register,
+commission, messaging), with scheduled decisions, so that each request is screened against what the
+system knew at that moment: earlier refusals, deletions and registrations included."""
+
+from __future__ import annotations
+
+import heapq
+import itertools
+import random
+import secrets
+from collections import Counter, defaultdict
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+from typing import Any
+
+from sqlalchemy import select
+
+from article3.accounts import service as accounts
+from article3.accounts.models import User
+from article3.accounts.schemas import UserCreate
+from article3.actors import Actor, Role
+from article3.bootstrap import Runtime
+from article3.db.session import transaction
+from article3.errors import Article3Error
+from article3.review.rules import Ground
+from article3.sim import complaints, messages, policies, register, requests
+from article3.sim.progress import Advance
+from article3.sim.world import Event, World
+
+SIM_ACTOR = "system:sim"
+MARKER_USER = "sim.registrar"
+
+
+@dataclass
+class Outcome:
+    """What became of one world request (system side), with its truth for scoring."""
+
+    world_id: str
+    year: int
+    country: str
+    kind: str
+    abusive: bool
+    tactic: str | None
+    submitted: datetime
+    ref: str | None = None
+    status: str = "pending"
+    route: str | None = None
+    risk: float = 0.0
+    codes: tuple[str, ...] = ()
+    published: datetime | None = None
+
+
+@dataclass
+class Results:
+    outcomes: list[Outcome] = field(default_factory=list)
+    tally: dict[int, Counter[str]] = field(default_factory=lambda: defaultdict(Counter))
+
+
+class Replay:
+    def __init__(self, rt: Runtime, *, reviewer_error: float, seed: int, advance: Advance) -> None:
+        self.rt, self.error, self.advance = rt, reviewer_error, advance
+        self.rng = random.Random(f"replay:{seed}:{reviewer_error}")  # noqa: S311
+        self.queue: list[tuple[datetime, int, Callable[[datetime], None]]] = []
+        self.seq = itertools.count()
+        self.officers: dict[str, Actor] = {}
+        self.results = Results()
+        self.by_person: dict[str, list[Outcome]] = defaultdict(list)
+        self.staff = self._staff()
+
+    # --- accounts ------------------------------------------------------------------------------
+    def _account(
+        self, username: str, role: Role, country: str | None = None, organisation: str | None = None
+    ) -> Actor:
+        with self.rt.session() as session, transaction(session):
+            user = session.scalars(select(User).where(User.username == username)).first()
+            if user is None:
+                data = UserCreate(username=username, role=role, country=country, organisation=organisation,
+                                  password=secrets.token_urlsafe(16))  # fmt: skip
+                return Actor(
+                    accounts.create(session, actor=SIM_ACTOR, data=data, now=self.rt.clock.now()).id,
+                    role,
+                    country,
+                )
+            return Actor(user.id, role, country)
+
+    def _staff(self) -> dict[str, Actor]:
+        return {
+            "reviewer1": self._account("sim.reviewer.1", Role.REVIEWER),
+            "reviewer2": self._account("sim.reviewer.2", Role.REVIEWER),
+            "secretariat": self._account("sim.ccf.secretariat", Role.CCF_SECRETARIAT),
+            "member": self._account("sim.ccf.member", Role.CCF_MEMBER),
+            "registrar": self._account(
+                MARKER_USER, Role.REGISTRAR, organisation="Simulated press-freedom body"
+            ),
+        }
+
+    def officer(self, country: str) -> Actor:
+        if country not in self.officers:
+            with self.rt.session() as session:
+                mine = [
+                    u for u in accounts.list_users(session, country=country) if u.role is Role.NCB_OFFICER
+                ]
+            self.officers[country] = (
+                Actor(mine[0].id, Role.NCB_OFFICER, country)
+                if mine
+                else self._account(f"sim.officer.{country.lower()}", Role.NCB_OFFICER, country)
+            )
+        return self.officers[country]
+
+    # --- the loop --------------------------------------------------------------------------------
+    def later(self, when: datetime, action: Callable[[datetime], None]) -> None:
+        heapq.heappush(self.queue, (when, next(self.seq), action))
+
+    def drain(self, until: datetime | None) -> None:
+        while self.queue and (until is None or self.queue[0][0] <= until):
+            when, _, action = heapq.heappop(self.queue)
+            try:
+                action(when)
+            except Article3Error as exc:
+                self.results.tally[when.year][f"error:{exc.code}"] += 1
+
+    def run(self, world: World, *, finish: bool = True) -> Results:
+        """Replay every event; with ``finish``, also every decision scheduled after the last one
+        (the demo leaves them pending, so that the queues have work in them)."""
+        handlers: dict[str, Callable[[Event, datetime], None]] = {
+            "request": self.on_request,
+            "register": self.on_register,
+            "complaint": self.on_complaint,
+            "message": self.on_message,
+        }
+        for event in world.events:
+            when = datetime.fromisoformat(event["t"])
+            self.drain(when)
+            try:
+                handlers[event["type"]](event, when)
+            except Article3Error as exc:
+                self.results.tally[when.year][f"error:{exc.code}"] += 1
+            self.advance(1)
+        if finish:
+            self.drain(None)
+        return self.results
+
+    # --- requests --------------------------------------------------------------------------------
+    def on_request(self, event: Event, when: datetime) -> None:
+        data, truth = event["data"], event["truth"]
+        outcome = Outcome(event["id"], when.year, data["requesting_country"], data["kind"], truth["abusive"],
+                          truth.get("tactic"), when)  # fmt: skip
+        self.results.outcomes.append(outcome)
+        self.by_person[event["person"]].append(outcome)
+        done = requests.submit(self.rt, self.officer(outcome.country), data, when)
+        outcome.ref, outcome.status, outcome.route = done.ref, done.status, done.route
+        outcome.risk, outcome.codes = done.risk, done.codes
+        if done.status == "in_review" and done.route:
+            self.later(
+                when + timedelta(days=policies.LATENCY_DAYS[done.route]), lambda t: self.review(outcome, t, 1)
+            )
+
+    def review(self, outcome: Outcome, when: datetime, nth: int) -> None:
+        if outcome.ref is None or outcome.route is None:
+            return
+        approve = policies.reviewer_approves(outcome.route, outcome.risk, self.rng, self.error)
+        ground = (
+            Ground.REFUGEE_POLICY if any("refugee" in c for c in outcome.codes) else Ground.ARTICLE3_POLITICAL
+        )
+        reviewer = self.staff["reviewer1" if nth == 1 else "reviewer2"]
+        outcome.status = requests.decide(
+            self.rt, reviewer, outcome.ref, approve=approve, ground=ground, now=when
+        )
+        self.results.tally[when.year]["review_decisions"] += 1
+        if outcome.status == "published":
+            outcome.published = when
+        elif outcome.status == "in_review" and approve:
+            self.later(
+                when + timedelta(days=policies.SECOND_REVIEWER_DAYS), lambda t: self.review(outcome, t, 2)
+            )
+
+    # --- register, complaints, messages ---------------------------------------------------------
+    def on_register(self, event: Event, when: datetime) -> None:
+        data = event["data"]
+        actor = self.officer(data["by"]) if data.get("by") else self.staff["registrar"]
+        register.add(self.rt, actor, data, when)
+        self.results.tally[when.year][f"registered:{data['kind']}"] += 1
+
+    def on_complaint(self, event: Event, when: datetime) -> None:
+        data, abusive = event["data"], bool(event["truth"]["abusive"])
+        known = [o.ref for o in self.by_person[event["person"]] if o.ref and o.published]
+        ref = complaints.lodge(self.rt, data, known, when)
+        tally = self.results.tally
+        tally[when.year]["complaints"] += 1
+        self.later(when + timedelta(days=policies.COMPLAINT_ADMISSIBILITY_DAYS),
+                   lambda t: complaints.admit(self.rt, self.staff["secretariat"], ref, t))  # fmt: skip
+        if data["kind"] != "deletion":
+            return
+        non_compliant = policies.commission_non_compliant(abusive, self.rng)
+
+        def decide(t: datetime) -> None:
+            deleted = complaints.decide(
+                self.rt, self.staff["member"], ref, non_compliant=non_compliant, now=t
+            )
+            tally[t.year]["deletions"] += deleted
+
+        self.later(when + timedelta(days=policies.COMPLAINT_DECISION_DAYS), decide)
+
+    def on_message(self, event: Event, when: datetime) -> None:
+        data, abusive = event["data"], bool(event["truth"]["abusive"])
+        label = "abusive" if abusive else "legit"
+        ref, held, reasons = messages.send(self.rt, self.officer(data["from"]), data, [], when)
+        tally = self.results.tally
+        tally[when.year][f"messages_{label}"] += 1
+        if not held:
+            tally[when.year][f"messages_{label}_delivered"] += 1
+            return
+        tally[when.year][f"messages_{label}_held"] += 1
+        release = policies.release_message(reasons, self.rng, self.error)
+
+        def decide(t: datetime) -> None:
+            messages.decide(self.rt, self.staff["reviewer1"], ref, release=release, now=t)
+            if release:
+                tally[t.year][f"messages_{label}_delivered"] += 1
+
+        self.later(when + timedelta(days=policies.MESSAGE_REVIEW_DAYS), decide)
+
+
+def already_loaded(rt: Runtime) -> bool:
+    """A simulated world was replayed into this database (its staff accounts exist)."""
+    with rt.session() as session:
+        return accounts.exists(session, MARKER_USER)
+
+
+def summary(results: Results) -> dict[str, Any]:
+    return {"requests": len(results.outcomes), "statuses": Counter(o.status for o in results.outcomes)}

@@ -1,0 +1,94 @@
+"""The evaluation as a table, a text chart and an SVG chart (system beside baseline)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+from xml.sax.saxutils import escape
+
+BAR = 40
+
+
+def _pct(x: float | None) -> str:
+    return "-" if x is None else f"{x * 100:5.1f}%"
+
+
+def table(result: dict[str, Any]) -> str:
+    head = (
+        f"{'year':<8}{'requests':>9}{'abusive':>8} | {'abusive published':>17} {'(baseline)':>10} | "
+        f"{'legit refused':>13} {'(baseline)':>10} | {'delayed':>7} {'days':>5} {'reviews':>8} "
+        f"{'complaints':>10} {'deletions':>9}"
+    )
+    rows = [head, "-" * len(head)]
+    periods = [*result["by_year"].items(), ("overall", result)]
+    for label, r in periods:
+        days = r["mean_days_to_publication"]
+        base = r["baseline"]
+        cells = [
+            f"{label:<8}{r['requests']:>9}{r['abusive']:>8}",
+            f"{_pct(r['abusive_published_share']):>17} {_pct(base['abusive_published_share']):>10}",
+            f"{_pct(r['legitimate_refused_share']):>13} {_pct(base['legitimate_refused_share']):>10}",
+            f"{_pct(r['legitimate_delayed_share']):>7} {'-' if days is None else f'{days:.1f}':>5} "
+            f"{r['review_decisions']:>8} {r['complaints']:>10} {r['deletions']:>9}",
+        ]
+        rows.append(" | ".join(cells))
+    return "\n".join(rows)
+
+
+def chart(result: dict[str, Any]) -> str:
+    """Abusive requests published, per year: '#' article3, '.' baseline."""
+    lines = ["abusive requests published ('#' article3, '.' baseline)"]
+    for year, r in result["by_year"].items():
+        ours, base = r["abusive_published_share"], r["baseline"]["abusive_published_share"]
+        lines.append(f"{year} {'#' * round(ours * BAR):<{BAR}} {_pct(ours)}")
+        lines.append(f"{'':4} {'.' * round(base * BAR):<{BAR}} {_pct(base)}")
+    return "\n".join(lines)
+
+
+def tactics(result: dict[str, Any]) -> str:
+    lines = ["abusive requests by tactic: published / submitted (routes)"]
+    for tactic, row in result["by_tactic"].items():
+        routes = ", ".join(f"{k} {v}" for k, v in sorted(row["routes"].items()))
+        lines.append(f"  {tactic:<20} {row['published']:>5} / {row['requests']:<6} ({routes})")
+    base = result["baseline"]
+    lines.append(
+        f"baseline: refuses abusive p={base['abusive_refusal_probability']}, legitimate "
+        f"p={base['legitimate_refusal_probability']}; worst country {base['worst_country']} passes "
+        f"{_pct(base['worst_country_pass_share'])} (public record: about 90%)"
+    )
+    return "\n".join(lines)
+
+
+def svg(result: dict[str, Any]) -> str:
+    """Grouped bars per year: abusive published and legitimate refused, article3 and baseline."""
+    years = list(result["by_year"].items())
+    series: tuple[tuple[str, str, Callable[[dict[str, Any]], float]], ...] = (
+        ("abusive published, article3", "#b2182b", lambda r: r["abusive_published_share"]),
+        ("abusive published, baseline", "#f4a582", lambda r: r["baseline"]["abusive_published_share"]),
+        ("legitimate refused, article3", "#2166ac", lambda r: r["legitimate_refused_share"]),
+        ("legitimate refused, baseline", "#92c5de", lambda r: r["baseline"]["legitimate_refused_share"]),
+    )
+    width, height, left, top, plot = 80 + 60 * max(len(years), 1), 340, 50, 20, 240
+    parts = [
+        f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" '
+        'font-family="sans-serif" font-size="11">',
+        f"<title>{escape('article3 simulation: abusive published and legitimate refused, by year')}</title>",
+        f'<line x1="{left}" y1="{top + plot}" x2="{width - 10}" y2="{top + plot}" stroke="#333"/>',
+    ]
+    for tick in (0, 25, 50, 75, 100):
+        y = top + plot - plot * tick / 100
+        parts.append(f'<text x="{left - 6}" y="{y + 4:.0f}" text-anchor="end">{tick}%</text>')
+    for i, (year, r) in enumerate(years):
+        x0 = left + 10 + 60 * i
+        for j, (_, colour, value) in enumerate(series):
+            h = plot * value(r)
+            y = top + plot - h
+            parts.append(f'<rect x="{x0 + 11 * j}" y="{y:.1f}" width="10" height="{h:.1f}" fill="{colour}"/>')
+        parts.append(f'<text x="{x0 + 22}" y="{top + plot + 14}" text-anchor="middle">{escape(year)}</text>')
+    for j, (label, colour, _) in enumerate(series):
+        y = top + plot + 30 + 12 * (j % 2)
+        x = left + 200 * (j // 2)
+        parts.append(f'<rect x="{x}" y="{y - 8}" width="9" height="9" fill="{colour}"/>')
+        parts.append(f'<text x="{x + 13}" y="{y}">{escape(label)}</text>')
+    parts.append("</svg>")
+    return "\n".join(parts)

@@ -1,0 +1,63 @@
+"""Adapter for requests: submit a world request through intake and screening; decide its review."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from article3 import workflows
+from article3.actors import Actor
+from article3.bootstrap import Runtime
+from article3.db.session import transaction
+from article3.errors import Article3Error
+from article3.notices.document import RequestDocument
+from article3.review.rules import Assessment, Decision, Factor, Ground
+from article3.review.schemas import FactorRecord, ReviewDecide
+
+
+@dataclass(frozen=True, slots=True)
+class Submitted:
+    ref: str | None
+    status: str
+    route: str | None
+    risk: float
+    codes: tuple[str, ...]
+    error: str | None = None
+
+
+def submit(rt: Runtime, actor: Actor, data: dict[str, Any], now: datetime) -> Submitted:
+    """One use case, one transaction; a measure that stops the request is an outcome, not a crash."""
+    document = RequestDocument.model_validate(data)
+    try:
+        with rt.session() as session, transaction(session):
+            request, result = workflows.submit_request(
+                session, actor=actor, document=document, settings=rt.settings, now=now, search=rt.search
+            )
+            ref, status = request.ref, request.status
+    except Article3Error as exc:
+        return Submitted(None, "not_accepted", None, 0.0, (), exc.code)
+    if result is None:
+        return Submitted(ref, status, None, 0.0, ())
+    return Submitted(ref, status, result.route.value, result.risk, tuple(str(c) for c in result.codes))
+
+
+def _factors(political: bool) -> dict[Factor, FactorRecord]:
+    value = Assessment.PREDOMINANTLY_POLITICAL if political else Assessment.ORDINARY_CRIME
+    return {
+        f: FactorRecord(assessment=value if f is Factor.CONTEXT else Assessment.ORDINARY_CRIME)
+        for f in Factor
+    }
+
+
+def decide(rt: Runtime, reviewer: Actor, ref: str, *, approve: bool, ground: Ground, now: datetime) -> str:
+    """One reviewer's decision; returns the request's status afterwards."""
+    data = ReviewDecide(
+        decision=Decision.APPROVE if approve else Decision.REFUSE,
+        grounds=[Ground.CRITERIA_MET if approve else ground],
+        factors=_factors(political=not approve and ground is Ground.ARTICLE3_POLITICAL),
+        note="simulated reviewer",
+    )
+    with rt.session() as session, transaction(session):
+        request = workflows.decide_review(session, actor=reviewer, ref=ref, data=data, now=now)
+        return request.status

@@ -1,0 +1,93 @@
+"""Entry points behind ``article3 sim``: generate a world file, evaluate it, load the demo world."""
+
+from __future__ import annotations
+
+from collections import Counter
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from article3.bootstrap import Runtime, bootstrap
+from article3.clock import FixedClock
+from article3.config import Settings
+from article3.countries import service as countries
+from article3.db import migrate
+from article3.db.session import transaction
+from article3.sim import generate, metrics, world
+from article3.sim.progress import bar
+from article3.sim.replay import SIM_ACTOR, Replay, Results, already_loaded
+
+DEFAULT_SAMPLE = 0.01
+DEMO_SCALE = 0.05
+DEMO_YEARS = (2025, 2025)
+DEMO_COUNTRIES = 12
+
+
+def make_world(
+    seed: int, years: tuple[int, int], scale: float, out: Path, *, progress: bool = True
+) -> dict[str, Any]:
+    total = round((generate.RED_NOTICES_PER_YEAR + generate.DIFFUSIONS_PER_YEAR) * scale) * (
+        years[1] - years[0] + 1
+    )
+    with bar("generating", total, enabled=progress) as advance:
+        header, events = generate.generate(seed, years[0], years[1], scale, advance)
+    n = world.write(out, header, events)
+    kinds = Counter(e["type"] for e in events)
+    abusive = sum(1 for e in events if e["type"] == "request" and e["truth"]["abusive"])
+    return {"path": str(out), "events": n, "by_type": dict(kinds), "abusive_requests": abusive}
+
+
+def fresh_runtime(settings: Settings, start: datetime) -> Runtime:
+    """Migrate the settings' database and load the member countries when they are missing."""
+    migrate.upgrade(settings.database_url, "heads")
+    rt = bootstrap(settings, clock=FixedClock(start))
+    with rt.session() as session, transaction(session):
+        if not countries.member_codes(session):
+            countries.load(session, actor=SIM_ACTOR, now=start)
+    return rt
+
+
+def replay(
+    rt: Runtime, w: world.World, *, reviewer_error: float, seed: int, progress: bool, finish: bool = True
+) -> Results:
+    with bar("replaying", len(w.events), enabled=progress) as advance:
+        return Replay(rt, reviewer_error=reviewer_error, seed=seed, advance=advance).run(w, finish=finish)
+
+
+def evaluate(
+    settings: Settings, path: Path, *, sample: float, reviewer_error: float, progress: bool = True
+) -> dict[str, Any]:
+    w = world.read(path, fraction=sample)
+    seed = int(w.header["seed"])
+    start = datetime(int(w.header["years"][0]) - 3, 1, 1, tzinfo=UTC)
+    rt = fresh_runtime(settings, start)
+    try:
+        results = replay(rt, w, reviewer_error=reviewer_error, seed=seed, progress=progress)
+    finally:
+        rt.close()
+    out = metrics.evaluate(results, seed)
+    return {"world": str(path), "sample": sample, "reviewer_error": reviewer_error, **out}
+
+
+def demo_world(seed: int, scale: float = DEMO_SCALE) -> world.World:
+    """A small world: one year of the largest requesters (and every abuser among them)."""
+    header, events = generate.generate(seed, DEMO_YEARS[0], DEMO_YEARS[1], scale, lambda n: None)
+    ranked = sorted(header["sizes"], key=lambda c: -header["sizes"][c])[:DEMO_COUNTRIES]
+    keep = set(ranked)
+    events = [e for e in events if e["truth"]["country"] in keep]
+    return world.World(header={**header, "countries": ranked}, events=events)
+
+
+def demo(
+    settings: Settings, seed: int, *, scale: float = DEMO_SCALE, progress: bool = True
+) -> dict[str, Any] | None:
+    """Load the demo world into the settings' database; None when it is already loaded."""
+    rt = bootstrap(settings, clock=FixedClock(datetime(2025, 1, 1, tzinfo=UTC)))
+    try:
+        if already_loaded(rt):
+            return None
+        w = demo_world(seed, scale)
+        results = replay(rt, w, reviewer_error=0.02, seed=seed, progress=progress, finish=False)
+    finally:
+        rt.close()
+    return {"events": len(w.events), "requests": len(results.outcomes), "countries": w.header["countries"]}

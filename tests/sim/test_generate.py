@@ -1,0 +1,67 @@
+"""The world generator: seeded, sized, names in their scripts, ground truth kept apart."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from pathlib import Path
+
+from article3.notices import criteria
+from article3.notices.document import RequestDocument
+from article3.sim import countries, generate, world
+from article3.sim.people import is_latin
+
+
+def _world(seed: int) -> list[world.Event]:
+    return generate.generate(seed, 2024, 2024, 0.01, lambda n: None)[1]
+
+
+def test_same_seed_same_world_and_another_seed_another(tmp_path: Path) -> None:
+    first, second = tmp_path / "a.jsonl.gz", tmp_path / "b.jsonl.gz"
+    header, events = generate.generate(7, 2024, 2024, 0.01, lambda n: None)
+    world.write(first, header, events)
+    world.write(second, *generate.generate(7, 2024, 2024, 0.01, lambda n: None))
+    assert world.read(first).events == world.read(second).events
+    assert _world(8) != events
+
+
+def test_sizes_are_heavy_tailed_over_196_members() -> None:
+    header, _ = generate.generate(1, 2024, 2024, 0.001, lambda n: None)
+    shares = sorted(header["sizes"].values(), reverse=True)
+    assert len(shares) == 196
+    assert shares[0] > 50 * shares[-1]
+    assert sum(shares[:20]) > 0.5
+
+
+def test_volumes_and_an_abusive_minority() -> None:
+    events = _world(3)
+    requests = [e for e in events if e["type"] == "request"]
+    assert abs(len(requests) - 280) < 30  # 1% of 15,000 + 13,000
+    abusive = [e for e in requests if e["truth"]["abusive"]]
+    assert 0 < len(abusive) < 0.15 * len(requests)
+    assert {e["truth"]["country"] for e in abusive} <= set(countries.ABUSERS)
+
+
+def test_documents_are_valid_and_truth_stays_out_of_them() -> None:
+    for event in _world(4):
+        assert "abusive" not in str(event["data"]) and "tactic" not in str(event["data"])
+        if event["type"] != "request":
+            continue
+        document = RequestDocument.model_validate(event["data"])
+        today = datetime.fromisoformat(event["t"]).date()
+        if not event["truth"]["abusive"]:
+            assert criteria.evaluate(document, today=today) == [], event["data"]["offences"]
+
+
+def test_names_in_own_script_with_a_latin_passport_form() -> None:
+    russian = [e for e in _world(5) if e["type"] == "request" and e["data"]["requesting_country"] == "RU"]
+    names = russian[0]["data"]["subject"]["names"]
+    assert not is_latin(names[0]["family"]) and is_latin(names[1]["family"])
+
+
+def test_sample_keeps_whole_persons() -> None:
+    events = _world(6)
+    kept = world.sample(world.World(header={}, events=events), 0.3, seed=1)
+    persons = {e["person"] for e in kept.events}
+    assert kept.events == [e for e in events if e["person"] in persons]
+    assert 0 < len(persons) < len({e["person"] for e in events})
+    assert date(2024, 1, 1).year == 2024

@@ -1,0 +1,69 @@
+"""Replaying a small world through the real services, and scoring it."""
+
+from __future__ import annotations
+
+import random
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+from sqlalchemy import select
+
+from article3.bootstrap import Runtime
+from article3.config import Settings
+from article3.notices.models import Request
+from article3.sim import generate, metrics, offences, report, run, world
+from article3.sim.replay import Replay
+
+
+def _small_world() -> world.World:
+    gen = generate.Generator(random.Random(1), 2025, 2025, 0.01)
+    start = datetime(2025, 3, 1, 9, tzinfo=UTC)
+    gen.ordinary(start, "red_notice", "FR")
+    gen.ordinary(start + timedelta(hours=1), "diffusion", "DE")
+    # A person who fled Russia and was registered in Germany, then a Russian red notice.
+    person = gen.person("RU", start.date())
+    truth = {"abusive": True, "tactic": "flee_asylum", "status": "refugee"}
+    gen.register(start + timedelta(days=1), person, "refugee", "DE", truth)
+    charges = [
+        offences.Charge("Criminal Code, art. 160", "Embezzlement in an especially large amount", "fraud", 10)
+    ]
+    gen.request(
+        start + timedelta(days=5),
+        "red_notice",
+        person,
+        charges,
+        gen.political_facts(True, start.date()),
+        None,
+        truth,
+    )
+    events = sorted(gen.events, key=lambda e: (e["t"], e["id"]))
+    return world.World(header={"seed": 1, "years": [2025, 2025]}, events=events)
+
+
+def test_replay_sees_the_registration_and_publishes_ordinary_requests(runtime: Runtime) -> None:
+    results = Replay(runtime, reviewer_error=0.0, seed=1, advance=lambda n: None).run(_small_world())
+    by_country = {o.country: o for o in results.outcomes}
+    assert by_country["FR"].status == "published" and by_country["DE"].status == "published"
+    assert by_country["RU"].route == "blocked" and by_country["RU"].status == "refused"
+    scored = metrics.evaluate(results, seed=1)
+    assert scored["abusive_published_share"] == 0.0
+    assert scored["legitimate_refused_share"] == 0.0
+    assert set(scored["baseline"]) >= {"abusive_published_share", "legitimate_refused_share"}
+    assert "<svg" in report.svg(scored) and "overall" in report.table(scored)
+
+
+def test_ground_truth_never_reaches_the_system(runtime: Runtime) -> None:
+    Replay(runtime, reviewer_error=0.0, seed=1, advance=lambda n: None).run(_small_world())
+    with runtime.session() as session:
+        documents = [str(r.document) for r in session.scalars(select(Request))]
+    assert documents and not any("abusive" in d or "tactic" in d for d in documents)
+
+
+def test_evaluate_reads_a_world_file_and_the_demo_loads_once(settings: Settings, tmp_path: Path) -> None:
+    path = tmp_path / "w.jsonl.gz"
+    small = _small_world()
+    world.write(path, small.header, small.events)
+    settings = settings.model_copy(update={"data_dir": tmp_path})
+    result = run.evaluate(settings, path, sample=1.0, reviewer_error=0.0, progress=False)
+    assert result["requests"] == 3 and "by_year" in result and "by_tactic" in result
+    assert run.demo(settings, 1, scale=0.0005, progress=False) is None  # the replay above marked it

@@ -1,0 +1,20 @@
+"""Reports sign with a key under the settings' data_dir: give each test its own folder."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from article3.config import Environment, Settings
+from tests.conftest import TEST_SECRET
+
+
+@pytest.fixture
+def settings(database_url: str, tmp_path: Path) -> Settings:
+    return Settings(
+        environment=Environment.TEST,
+        database_url=database_url,
+        secret_key=TEST_SECRET,
+        data_dir=tmp_path / "var",
+    )
