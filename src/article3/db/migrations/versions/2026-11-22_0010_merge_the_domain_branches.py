@@ -2,7 +2,7 @@
 
 Revision ID: 0010
 Revises: 0005, 0006, 0007, 0008
-Create Date: 2026-11-22 02:47:48.269367
+Create Date: 2026-11-22
 
 House rules (docs/architecture.md): never import application models here; keep schema changes
 and data backfills in separate revisions; stay compatible with the previous release's code;
@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 revision: str = "0010"
-down_revision: str | None = ("0005", "0006", "0007", "0008")
+down_revision: str | Sequence[str] | None = ("0005", "0006", "0007", "0008")
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
