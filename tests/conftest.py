@@ -52,8 +52,14 @@ def empty_database_url(database_factory: databases.Factory) -> Iterator[str]:
 
 
 @pytest.fixture
-def settings(database_url: str) -> Settings:
-    return Settings(environment=Environment.TEST, database_url=database_url, secret_key=TEST_SECRET)
+def settings(database_url: str, tmp_path: Path) -> Settings:
+    """Each test keeps what it writes (keys, models, uploads) in its own folder, never in ./var."""
+    return Settings(
+        environment=Environment.TEST,
+        database_url=database_url,
+        secret_key=TEST_SECRET,
+        data_dir=tmp_path / "data",
+    )
 
 
 @pytest.fixture
