@@ -33,7 +33,6 @@ router = APIRouter()
 Reader = Annotated[Actor, allow_web(Permission.REQUESTS_READ)]
 Submitter = Annotated[Actor, allow_web(Permission.REQUESTS_SUBMIT)]
 Requester = Annotated[Actor, allow_web(Permission.REQUESTS_WITHDRAW)]
-Canceller = Annotated[Actor, allow_web(Permission.REQUESTS_CANCEL)]
 Flagger = Annotated[Actor, allow_web(Permission.REQUESTS_FLAG)]
 
 _OFFENCE = re.compile(r"offences\[(\d+)\]\.")
@@ -352,32 +351,24 @@ def _move(
     return RedirectResponse(f"/requests/{ref}", status_code=303)
 
 
-@router.post("/requests/{ref}/withdraw")
-def withdraw(
-    request: Request, ref: str, form: FormDep, session: SessionDep, clock: ClockDep, actor: Requester
-) -> Response:
-    return _move(request, form, session, actor, ref, "withdraw", clock.now())
+def _add_move_page(move: Move) -> None:
+    """One form target per move of the lifecycle, guarded by the move's own permission."""
+
+    def handler(
+        request: Request,
+        ref: str,
+        form: FormDep,
+        session: SessionDep,
+        clock: ClockDep,
+        actor: Actor = allow_web(move.permission),  # a default: the closure's permission
+    ) -> Response:
+        return _move(request, form, session, actor, ref, move.action, clock.now())
+
+    router.add_api_route(f"/requests/{{ref}}/{move.action}", handler, methods=["POST"], name=move.action)
 
 
-@router.post("/requests/{ref}/suspend")
-def suspend(
-    request: Request, ref: str, form: FormDep, session: SessionDep, clock: ClockDep, actor: Requester
-) -> Response:
-    return _move(request, form, session, actor, ref, "suspend", clock.now())
-
-
-@router.post("/requests/{ref}/resume")
-def resume(
-    request: Request, ref: str, form: FormDep, session: SessionDep, clock: ClockDep, actor: Requester
-) -> Response:
-    return _move(request, form, session, actor, ref, "resume", clock.now())
-
-
-@router.post("/requests/{ref}/cancel")
-def cancel(
-    request: Request, ref: str, form: FormDep, session: SessionDep, clock: ClockDep, actor: Canceller
-) -> Response:
-    return _move(request, form, session, actor, ref, "cancel", clock.now())
+for _page_move in MOVES:
+    _add_move_page(_page_move)
 
 
 @router.post("/requests/{ref}/renew")
