@@ -25,7 +25,10 @@ from article3.screening.rulesets import DEFAULT_RULESET, ROUTE_ORDER, Route, ass
 TODAY = date(2026, 8, 24)
 
 
-def make(country="RU", provision="Article 105", facts="He stabbed the victim.", hits=()):
+WITNESSED = "On 3 May 2024 in Kazan he stabbed the victim; two witnesses identified him."
+
+
+def make(country="RU", provision="Article 105", facts=WITNESSED, hits=()):
     request = Request("red_notice", "arrest", country, offences=(Offence(provision, "x", "homicide"),),
                       facts=facts, warrant_issued_on=date(2025, 1, 1))  # fmt: skip
     return ScreeningInput(request=request, today=TODAY, register_hits=tuple(hits))

@@ -139,19 +139,32 @@ def test_ordinary_cases_are_not_blocked(country, offence, facts):
     assert not any(f.hard for f in a.findings)
 
 
-def test_plain_homicide_goes_fast_track():
+WITNESSED = " Two neighbours saw him leave the flat and his fingerprints are on the knife."
+
+
+def test_documented_homicide_goes_fast_track():
     country, offence, facts = ORDINARY[0]
+    facts += WITNESSED
     a = assess(screen_input(country, [offence], facts))
     assert a.route is Route.FAST_TRACK
     assert a.risk == 0.0
     assert a.findings == ()
 
 
+def test_homicide_summary_naming_no_evidence_goes_to_standard_review():
+    country, offence, facts = ORDINARY[0]
+    a = assess(screen_input(country, [offence], facts))
+    assert a.route is Route.STANDARD_REVIEW
+    assert a.codes == (ReasonCode.FACTS_NO_EVIDENCE,)
+
+
 def test_russian_fraud_with_identified_victims_is_standard_review_only():
     fraud = Offence("ст. 159 ч. 4 УК РФ", "мошенничество в особо крупном размере", "fraud")
     a = assess(screen_input("RU", [fraud], "Obtained RUB 40 million from 12 identified pensioners."))
     assert a.route is Route.STANDARD_REVIEW
-    assert a.codes == (ReasonCode.DISSENT_LAW_ECONOMIC_PROVISION,)
+    # Identified victims are evidence, so the economic row stays uncorroborated; the summary
+    # gives no time or place and the offence record none either.
+    assert a.codes == (ReasonCode.DISSENT_LAW_ECONOMIC_PROVISION, ReasonCode.FACTS_NO_TIME_OR_PLACE)
 
 
 def test_international_court_judges_pursued_by_the_state_are_blocked():
@@ -221,6 +234,7 @@ def test_businessman_with_asylum_is_blocked_by_the_refugee_rule():
 
 def test_enhanced_review_measure_sends_every_request_to_two_reviewers():
     country, offence, facts = ORDINARY[0]
+    facts += WITNESSED
     assert assess(screen_input(country, [offence], facts)).route is Route.FAST_TRACK
     measure = frozenset({"enhanced_review"})
     a = assess(screen_input(country, [offence], facts, measures_in_force=measure))
@@ -261,4 +275,6 @@ def test_pure_offence_only_request_is_blocked():
 
 def test_thresholds_are_ordered():
     assert 0 < STANDARD_REVIEW_AT < ENHANCED_REVIEW_AT < 1
-    assert DEFAULT_RULESET.enabled_checks[-1] == "dissent_laws"
+    second = [name for name, _ in DEFAULT_RULESET.second_phase]
+    assert second[0] == "dissent_laws"
+    assert "economic_second_signal" in second  # needs the first phase's findings

@@ -117,10 +117,8 @@ def test_seeded_part_similarities_give_the_unseeded_scores() -> None:
     for text in ("Igor Pestrikoff", "Mohamed al-Hasan", "Hsiao-ming Chang", "I. Petrov"):
         query = PersonQuery(names=[text])
         names._similarities.clear()
-        hits = index.search(query, limit=4)
+        hits = index.scored(query, limit=4)
         names._similarities.clear()
-        for hit in hits:
-            person = byid[hit.id]
-            assert (
-                hit.score == compare_prepared(prepare(query), person, namesakes=index.namesakes(person)).score
-            )
+        for person_id, found in hits:
+            person = byid[person_id]
+            assert found.score == compare_prepared(prepare(query), person, namesakes=found.namesakes).score

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date, datetime
 from pathlib import Path
 
+import article3.sim
 from article3.notices import criteria
 from article3.notices.document import RequestDocument
-from article3.sim import countries, generate, world
+from article3.sim import abuse, countries, facts, generate, offences, world
 from article3.sim.people import is_latin
 
 
@@ -43,7 +45,8 @@ def test_volumes_and_an_abusive_minority() -> None:
 
 def test_documents_are_valid_and_truth_stays_out_of_them() -> None:
     for event in _world(4):
-        assert "abusive" not in str(event["data"]) and "tactic" not in str(event["data"])
+        text = str(event["data"])
+        assert not any(key in text for key in ("abusive", "tactic", "drafting", "near_election", "profile"))
         if event["type"] != "request":
             continue
         document = RequestDocument.model_validate(event["data"])
@@ -65,3 +68,40 @@ def test_sample_keeps_whole_persons() -> None:
     assert kept.events == [e for e in events if e["person"] in persons]
     assert 0 < len(persons) < len({e["person"] for e in events})
     assert date(2024, 1, 1).year == 2024
+
+
+def test_genuine_requests_are_drafted_in_varied_ways_some_thinly() -> None:
+    requests = [
+        e for e in generate.generate(9, 2024, 2024, 0.05, lambda n: None)[1] if e["type"] == "request"
+    ]
+    legit = [e["truth"] for e in requests if not e["truth"]["abusive"]]
+    thin = sum(t["drafting"] == "thin" for t in legit) / len(legit)
+    assert abs(thin - generate.THIN_RATE) < 0.04
+    assert any(t["drafting"] == "dispute" for t in legit)
+    assert {"media", "political"} <= {t["profile"] for t in legit}
+    assert set(facts.ORDINARY_FACTS) == set(offences.ORDINARY)
+    assert all(len(v) >= 4 for v in facts.ORDINARY_FACTS.values())
+    assert any(len(e["data"]["offences"]) > 1 for e in requests if not e["truth"]["abusive"])
+
+
+def test_abuse_follows_the_documented_patterns_and_learns_to_look_ordinary() -> None:
+    requests = [
+        e for e in generate.generate(9, 2016, 2025, 0.02, lambda n: None)[1] if e["type"] == "request"
+    ]
+    abusive = [e for e in requests if e["truth"]["abusive"]]
+    assert min(len(abuse.FINANCIAL), len(abuse.POLITICAL), sum(map(len, abuse.FABRICATED.values()))) >= 4
+    assert any(e["truth"]["near_election"] for e in abusive)
+    assert any(len(e["data"]["offences"]) > 1 for e in abusive if e["truth"]["tactic"] == "financial_charges")
+    evidenced = [
+        e for e in abusive if any(w in e["data"]["facts"] for w in ("witnesses", "audit", "records"))
+    ]
+    assert 0.1 * len(abusive) < len(evidenced) < 0.6 * len(abusive)
+    assert abuse.learned_share(2016) < abuse.learned_share(2025) <= 0.5
+
+
+def test_the_world_is_written_without_the_screening() -> None:
+    for path in Path(article3.sim.__file__).parent.glob("*.py"):
+        source = path.read_text(encoding="utf-8")
+        assert not re.search(
+            r"^\s*(from|import) article3\.screening|\"article3\.screening\"", source, re.M
+        ), path

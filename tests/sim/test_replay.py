@@ -11,7 +11,7 @@ from sqlalchemy import select
 from article3.bootstrap import Runtime
 from article3.config import Settings
 from article3.notices.models import Request
-from article3.sim import generate, metrics, offences, report, run, world
+from article3.sim import abuse, generate, metrics, offences, report, run, world
 from article3.sim.replay import Replay
 
 
@@ -27,15 +27,8 @@ def _small_world() -> world.World:
     charges = [
         offences.Charge("Criminal Code, art. 160", "Embezzlement in an especially large amount", "fraud", 10)
     ]
-    gen.request(
-        start + timedelta(days=5),
-        "red_notice",
-        person,
-        charges,
-        gen.political_facts(True, start.date()),
-        None,
-        truth,
-    )
+    _, text = abuse.family_case(gen.rng, "RU", True, start.date(), person.sex, learned=True)
+    gen.request(start + timedelta(days=5), "red_notice", person, charges, text, None, truth)
     events = sorted(gen.events, key=lambda e: (e["t"], e["id"]))
     return world.World(header={"seed": 1, "years": [2025, 2025]}, events=events)
 

@@ -5,6 +5,11 @@ from __future__ import annotations
 from article3.actors import Actor, Role
 
 TOKEN_PREFIX = "a3_"  # noqa: S105 - a public prefix, not a secret
+# A secret the system generates (the applicant's login) has 128 random bits: it is stored as
+# ``sha256$<hex digest>``, fast to compute, as API tokens are; chosen passwords keep argon2
+# (docs/accounts.md).
+GENERATED_SECRET_BYTES = 16
+GENERATED_SCHEME = "sha256$"
 
 
 def country_binding_problem(role: Role, country: str | None) -> str | None:

@@ -1,10 +1,17 @@
-"""Create accounts, check passwords, issue and resolve API tokens."""
+"""Create accounts, check passwords, issue and resolve API tokens.
+
+Chosen passwords are stored as argon2 hashes; secrets the system generates (128 random bits) as
+``sha256$<hex>`` digests, like API tokens (docs/accounts.md).
+"""
 
 from __future__ import annotations
 
 import hashlib
+import hmac
 import secrets
+from collections.abc import Callable
 from datetime import datetime, timedelta
+from functools import cache
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
@@ -40,7 +47,33 @@ def _actor(user: User) -> Actor:
 
 
 def create(session: Session, *, actor: Actor | str, data: UserCreate, now: datetime) -> UserRead:
-    """Create an account with an argon2 password hash. Records ``accounts:user:created``."""
+    """Create an account with an argon2 hash of its chosen password. Records ``accounts:user:created``."""
+    return _create(session, actor=actor, data=data, digest=_hasher.hash, now=now)
+
+
+def create_with_secret(
+    session: Session,
+    *,
+    actor: Actor | str,
+    username: str,
+    role: Role,
+    now: datetime,
+    country: str | None = None,
+    organisation: str | None = None,
+) -> tuple[UserRead, str]:
+    """Create an account whose secret the system generates (128 random bits, returned once to be
+    shown to its holder) and store the secret's SHA-256 digest: a random secret of that length
+    needs no slow password hash. Records ``accounts:user:created``."""
+    secret = secrets.token_urlsafe(rules.GENERATED_SECRET_BYTES)
+    data = UserCreate(
+        username=username, role=role, country=country, organisation=organisation, password=secret
+    )
+    return _create(session, actor=actor, data=data, digest=_secret_digest, now=now), secret
+
+
+def _create(
+    session: Session, *, actor: Actor | str, data: UserCreate, digest: Callable[[str], str], now: datetime
+) -> UserRead:
     problem = rules.country_binding_problem(data.role, data.country)
     if problem:
         raise InvalidInput(problem, details=[{"path": "country", "code": "user.country", "message": problem}])
@@ -56,7 +89,7 @@ def create(session: Session, *, actor: Actor | str, data: UserCreate, now: datet
         country_code=data.country,
         nationality=data.nationality,
         organisation=data.organisation,
-        password_hash=_hasher.hash(data.password),
+        password_hash=digest(data.password),
         active=True,
         created_at=now,
     )
@@ -75,19 +108,39 @@ def create(session: Session, *, actor: Actor | str, data: UserCreate, now: datet
 
 
 def authenticate(session: Session, *, username: str, password: str) -> Actor:
-    """The actor for a username and password; NotAuthenticated on any mismatch."""
+    """The actor for a username and password (argon2 for chosen passwords, the SHA-256 digest for
+    generated secrets); NotAuthenticated on any mismatch."""
     user = session.scalars(select(User).where(User.username == username)).first()
+    usable = user if user is not None and user.active else None
+    if not _verify(usable.password_hash if usable else None, password) or usable is None:
+        raise NotAuthenticated("Wrong username or password")
+    return _actor(usable)
+
+
+def _verify(stored: str | None, password: str) -> bool:
+    """Every path does one argon2 verification, so the time taken tells nothing about whether the
+    account exists or which kind of secret it has (no user enumeration)."""
+    if stored is None or stored.startswith(rules.GENERATED_SCHEME):
+        _argon2_matches(_dummy_hash(), password)
+        return stored is not None and hmac.compare_digest(stored.encode(), _secret_digest(password).encode())
+    return _argon2_matches(stored, password)
+
+
+def _argon2_matches(stored: str, password: str) -> bool:
     try:
-        if user is None or not user.active:
-            _hasher.verify(_DUMMY_HASH, password)  # same work either way: no user enumeration
-            raise NotAuthenticated("Wrong username or password")
-        _hasher.verify(user.password_hash, password)
-    except (VerificationError, InvalidHashError) as exc:
-        raise NotAuthenticated("Wrong username or password") from exc
-    return _actor(user)
+        return _hasher.verify(stored, password)
+    except (VerificationError, InvalidHashError):
+        return False
 
 
-_DUMMY_HASH = _hasher.hash("not-a-real-password")
+def _secret_digest(secret: str) -> str:
+    return rules.GENERATED_SCHEME + hashlib.sha256(secret.encode()).hexdigest()
+
+
+@cache
+def _dummy_hash() -> str:
+    """An argon2 hash to verify against when there is none, made once on first use."""
+    return _hasher.hash("not-a-real-password")
 
 
 def _token_digest(token: str) -> str:

@@ -52,3 +52,4 @@ class AuditAction(StrEnum):
     COMPLAINT_RESTRICTION_DECIDED = "complaints:restriction:decided"
     COMPLAINT_REQUEST_BLOCKED = "complaints:request:blocked"
     COMPLAINT_REQUEST_PURGED = "complaints:request:purged"
+    COMPLAINT_DOCUMENTS_SWEPT = "complaints:documents:swept"

@@ -7,7 +7,7 @@ from datetime import datetime
 from typing import Any
 
 from sqlalchemy import select, text
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, SessionTransaction
 
 from article3.actors import Actor
 from article3.audit import chain
@@ -16,6 +16,7 @@ from article3.audit.models import AuditEntry
 from article3.audit.schemas import AuditEntryRead, AuditVerifyRead
 
 _CHAIN_LOCK_KEY = 3_030_303  # PostgreSQL advisory lock serialising appends to the chain
+_HEAD = "article3.audit.head"  # session.info: (transaction, seq, hash) of the entry last appended
 
 
 def record(
@@ -32,12 +33,9 @@ def record(
 
     ``change`` is hashed, never stored: callers may pass personal data, only its digest lands.
     """
-    _lock_head(session)
-    last = session.scalars(select(AuditEntry).order_by(AuditEntry.seq.desc()).limit(1)).first()
-    prev_hash = last.hash if last else chain.GENESIS_HASH
-    seq = last.seq + 1 if last else 1
+    last_seq, prev_hash = _head(session)
     entry = AuditEntry(
-        seq=seq,
+        seq=last_seq + 1,
         at=now,
         actor=actor.audit_name if isinstance(actor, Actor) else actor,
         action=str(action),
@@ -48,9 +46,29 @@ def record(
         hash="",
     )
     entry.hash = chain.link(prev_hash, _view(entry).body())
-    session.add(entry)
-    session.flush()  # flush: the next record() in this transaction must see this entry as head
+    session.add(entry)  # inserted at the next flush: the head below is what the next record() links to
+    session.info[_HEAD] = (_current(session), entry.seq, entry.hash)
     return entry
+
+
+def _current(session: Session) -> SessionTransaction | None:
+    return session.get_nested_transaction() or session.get_transaction()
+
+
+def _head(session: Session) -> tuple[int, str]:
+    """The chain's head (seq, hash) as this transaction sees it.
+
+    The first entry of a transaction takes the lock and reads the head from the table; the next
+    ones link to the entry appended before them, which nobody else can have followed since (the
+    lock is held until the transaction ends). A savepoint has its own head: rolled back, it takes
+    its entries with it, and the head is read again.
+    """
+    cached = session.info.get(_HEAD)
+    if cached is not None and cached[0] is not None and cached[0] is _current(session):
+        return cached[1], cached[2]
+    _lock_head(session)
+    last = session.scalars(select(AuditEntry).order_by(AuditEntry.seq.desc()).limit(1)).first()
+    return (last.seq, last.hash) if last else (0, chain.GENESIS_HASH)
 
 
 def _lock_head(session: Session) -> None:

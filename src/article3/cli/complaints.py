@@ -1,10 +1,13 @@
-"""``article3 complaints``: the clock-driven deadline job, the overdue list, cases, and the figures."""
+"""``article3 complaints``: the clock-driven deadline job, the overdue list, cases, the figures, and the
+sweep of staged documents."""
 
 from __future__ import annotations
 
+import time
+
 import typer
 
-from article3.cli.context import emit, handle_errors, state
+from article3.cli.context import CLI_ACTOR, emit, handle_errors, state
 from article3.complaints import service as complaints
 from article3.complaints.rules import Status
 from article3.db.session import transaction
@@ -73,3 +76,28 @@ def figures(
     with st.session() as session:
         data = complaints.figures(session, year=year, now=st.runtime.clock.now())
     emit(data, as_json=json, lines=lambda d: d.model_dump_json(indent=2))
+
+
+@app.command("sweep-documents")
+@handle_errors
+def sweep_documents(
+    ctx: typer.Context,
+    older_than_minutes: int = typer.Option(60, min=1, help="Delete unclaimed staged files older than this"),
+    json: bool = JSON,
+) -> None:
+    """Settle the documents a crash left staged: finish those a committed case names, delete the
+    others once older than --older-than-minutes (younger ones may still be in a transaction).
+
+    Safe to run at any time (cron); records one audit entry when it changes anything.
+    """
+    st = state(ctx)
+    cutoff = time.time() - older_than_minutes * 60
+    with st.session() as session, transaction(session):
+        result = complaints.sweep_documents(
+            session,
+            actor=CLI_ACTOR,
+            data_dir=st.runtime.settings.data_dir,
+            cutoff=cutoff,
+            now=st.runtime.clock.now(),
+        )
+    emit(result, as_json=json, lines=lambda r: f"finished={r.finished} removed={r.removed} kept={r.kept}")

@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 import typer
-import uvicorn
 
-from article3.app import create_app
 from article3.cli.context import handle_errors, state
 from article3.logging import configure
 
@@ -16,6 +14,10 @@ app = typer.Typer(help="Serve the API and the web pages.")
 @handle_errors
 def serve(ctx: typer.Context, host: str = typer.Option(None), port: int = typer.Option(None)) -> None:
     """Serve on the configured host and port (default http://127.0.0.1:8000)."""
+    import uvicorn  # noqa: PLC0415 - the web stack is imported only by the command that serves it
+
+    from article3.app import create_app  # noqa: PLC0415
+
     runtime = state(ctx).runtime
     settings = runtime.settings
     configure(settings.log_level)

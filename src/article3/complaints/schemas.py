@@ -245,3 +245,11 @@ class DeadlineRun(BaseModel):
     missed: list[OverdueRead]
     lapsed_consultations: list[int]
     overdue: list[OverdueRead]
+
+
+class DocumentSweep(BaseModel):
+    """What one sweep of the staged documents did (counts of files)."""
+
+    finished: int = Field(description="Staged files a committed row names, given their final name")
+    removed: int = Field(description="Staged files no row names, older than the cut-off, deleted")
+    kept: int = Field(description="Staged files too young to judge (a transaction may be writing them)")

@@ -19,13 +19,13 @@ import unicodedata
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import date
-from functools import cache, partial
+from functools import cache, lru_cache, partial
 from importlib.resources import files
 from typing import Any
 
 import yaml
 
-from article3.notices.document import Offence, RequestDocument
+from article3.notices.document import RequestDocument
 
 EXCLUDED_CATEGORIES = (
     "behavioural_cultural_norms",
@@ -54,12 +54,18 @@ _CURRENCIES = {
 }
 
 
+_SEPARATORS = re.compile(r"[\W_]+")
+
+
 def normalize(text: str, *, strip: bool = True) -> str:
     """Fold case, accents, Turkish dotless i and Arabic letter variants; punctuation to spaces."""
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
-    bare = "".join(c for c in decomposed if not unicodedata.combining(c))
-    folded = unicodedata.normalize("NFKC", bare).casefold().replace("ı", "i").translate(_ARABIC)
-    spaced = re.sub(r"[\W_]+", " ", folded)
+    if text.isascii():  # nothing to decompose, strip or translate: casefold is the whole fold
+        folded = text.casefold()
+    else:
+        decomposed = unicodedata.normalize("NFKD", text.casefold())
+        bare = "".join(c for c in decomposed if not unicodedata.combining(c))
+        folded = unicodedata.normalize("NFKC", bare).casefold().replace("ı", "i").translate(_ARABIC)
+    spaced = _SEPARATORS.sub(" ", folded)
     return spaced.strip() if strip else spaced
 
 
@@ -153,15 +159,22 @@ def _parse_amount(number: str, multiplier: str) -> float:
     return float(digits) * scale
 
 
+_MONEY = tuple(
+    (code, re.compile(regex))
+    for code, currency in _CURRENCIES.items()
+    for regex in (
+        rf"(?:{currency})\s*{_AMOUNT}{_MULTIPLIER}",
+        rf"{_AMOUNT}{_MULTIPLIER}\s*(?:{currency})(?!\w)",
+    )
+)
+
+
 def amounts(text: str) -> list[tuple[str, float]]:
     """Money amounts written with a known currency in ``text``, as (ISO code, value)."""
     folded = text.casefold()
     found: list[tuple[str, float]] = []
-    for code, currency in _CURRENCIES.items():
-        before = rf"(?:{currency})\s*{_AMOUNT}{_MULTIPLIER}"
-        after = rf"{_AMOUNT}{_MULTIPLIER}\s*(?:{currency})(?!\w)"
-        for regex in (before, after):
-            found += [(code, _parse_amount(n, m)) for n, m in re.findall(regex, folded)]
+    for code, regex in _MONEY:
+        found += [(code, _parse_amount(n, m)) for n, m in regex.findall(folded)]
     return found
 
 
@@ -174,6 +187,9 @@ class ExcludedMatch:
     entry_id: str | None
     via: str
     excepted: bool
+
+
+_OffenceKey = tuple[str, str, str | None]  # an offence's provision, description and category
 
 
 def _any(patterns: tuple[re.Pattern[str], ...], text: str) -> bool:
@@ -191,43 +207,58 @@ def _excepted(entry: Entry, context: str, raw: str, catalogue: Catalogue) -> boo
     return any(c in limit.at_par_currencies and v >= limit.amount for c, v in amounts(raw))
 
 
-def _via(entry: Entry, offence: Offence, country: str, declared: str | None) -> str | None:
+def _via(entry: Entry, text: str, numbers: frozenset[str], country: str, declared: str | None) -> str | None:
     if declared in (entry.id, entry.category):
         return "category"
-    if _any(entry.patterns, normalize(f"{offence.provision} {offence.description}")):
+    if _any(entry.patterns, text):
         return "text"
-    if entry.articles.get(country, frozenset()) & set(_NUMBER.findall(offence.provision)):
+    if entry.articles.get(country, frozenset()) & numbers:
         return "article"
     return None
 
 
 def _offence_matches(
-    index: int, offence: Offence, document: RequestDocument, catalogue: Catalogue
+    index: int, offence: _OffenceKey, facts: str, country: str, catalogue: Catalogue
 ) -> list[ExcludedMatch]:
-    declared = normalize(offence.category).replace(" ", "_") if offence.category else None
-    raw = f"{offence.provision} {offence.description} {document.facts}"
+    provision, description, category = offence
+    declared = normalize(category).replace(" ", "_") if category else None
+    raw = f"{provision} {description} {facts}"
     context = normalize(raw)
+    text = normalize(f"{provision} {description}")  # once per offence, not once per entry
+    numbers = frozenset(_NUMBER.findall(provision))
     found = []
     for entry in catalogue.entries:
-        via = _via(entry, offence, document.requesting_country, declared)
+        via = _via(entry, text, numbers, country, declared)
         if via is not None:
             excepted = _excepted(entry, context, raw, catalogue)
             found.append(ExcludedMatch(index, entry.category, entry.id, via, excepted))
     codes = {c: code.rsplit(".", 1)[1] for c, code in catalogue.codes.items()}
-    for category, suffix in codes.items():
-        if declared in (category, suffix) and all(m.category != category for m in found):
-            found.append(ExcludedMatch(index, category, None, "category", excepted=False))
+    for category_name, suffix in codes.items():
+        if declared in (category_name, suffix) and all(m.category != category_name for m in found):
+            found.append(ExcludedMatch(index, category_name, None, "category", excepted=False))
     return found
+
+
+# What the matches depend on: the catalogue's version, each offence's (provision, description,
+# category), the facts and the requesting country. The intake rules ask once per excluded category
+# (eight times per request): the answer is kept for the last few documents.
+@lru_cache(maxsize=64)
+def _matches(
+    version: str, offences: tuple[_OffenceKey, ...], facts: str, country: str
+) -> tuple[ExcludedMatch, ...]:
+    catalogue = load_catalogue()
+    return tuple(
+        match
+        for index, offence in enumerate(offences)
+        for match in _offence_matches(index, offence, facts, country, catalogue)
+    )
 
 
 def excluded_matches(document: RequestDocument) -> list[ExcludedMatch]:
     """Every (offence, catalogue entry) match, with the way it matched and whether excepted."""
-    catalogue = load_catalogue()
-    return [
-        match
-        for index, offence in enumerate(document.offences)
-        for match in _offence_matches(index, offence, document, catalogue)
-    ]
+    offences = tuple((o.provision, o.description, o.category) for o in document.offences)
+    version = load_catalogue().version
+    return list(_matches(version, offences, document.facts, document.requesting_country))
 
 
 RULESET = "intake-criteria"

@@ -11,7 +11,7 @@ Both are versioned; the versions are reported in every assessment.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from importlib.resources import files
 from typing import Any
@@ -103,14 +103,42 @@ class PureOffenceTerms:
 
 
 @dataclass(frozen=True, slots=True)
+class TermGroup:
+    """A named group of terms used by the section P checks (evidence, designation, ...).
+
+    `categories` are intake category values that count as a hit when the group is matched
+    against an offence.
+    """
+
+    name: str
+    label: str
+    terms: TermMatcher
+    categories: frozenset[str] = frozenset()
+
+    def offence_hit(self, offence: Offence) -> str | None:
+        """The category or words by which `offence` belongs to this group, if it does."""
+        category = offence.category.strip().lower()
+        if category in self.categories:
+            return category
+        hits = self.terms.find(f"{offence.provision}\n{offence.description}", limit=1)
+        return hits[0].matched if hits else None
+
+
+@dataclass(frozen=True, slots=True)
 class Indicators:
-    """Multilingual indicator terms (facts themes, occupations, pure offences)."""
+    """Multilingual indicator terms (facts themes, occupations, pure offences, term groups)."""
 
     version: str
     themes: dict[str, TermMatcher]
     theme_labels: dict[str, str]
     occupations: dict[str, TermMatcher]
     pure_offences: tuple[PureOffenceTerms, ...]
+    groups: dict[str, TermGroup] = field(default_factory=dict)
+
+    def group(self, name: str) -> TermGroup:
+        """A term group by name (an empty one if the data file has none of that name)."""
+        found = self.groups.get(name)
+        return found if found is not None else TermGroup(name, name, TermMatcher(()))
 
 
 def country_key(country: str) -> str:
@@ -200,8 +228,18 @@ def indicators() -> Indicators:
         )
         for kind, v in raw["pure_offences"].items()
     )
+    groups = {
+        name: TermGroup(
+            name=name,
+            label=v["label"],
+            terms=matcher_from_languages(v["terms"], bounds, v.get("exclude")),
+            categories=frozenset(v.get("categories", [])),
+        )
+        for name, v in raw.get("groups", {}).items()
+    }
     return Indicators(
         version=str(raw["version"]),
+        groups=groups,
         themes=themes,
         theme_labels={k: v["label"] for k, v in raw["themes"].items()},
         occupations=occupations,

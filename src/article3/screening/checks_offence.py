@@ -21,8 +21,14 @@ THEME_CODES = {
     "election": ReasonCode.FACTS_ELECTION,
     "opposition": ReasonCode.FACTS_OPPOSITION,
     "business_dispute_state": ReasonCode.FACTS_BUSINESS_DISPUTE_STATE,
+    "asset_seizure": ReasonCode.FACTS_ASSET_SEIZURE,
 }
-# Findings that count as the "second signal" an economic catalogue row needs (dissent-laws U).
+# Findings that count as the "second signal" an economic charge needs (dissent-laws U): the
+# person's status, timing, a parallel dispute, exile, an earlier refusal, and (2026.11.1) a
+# designated group (P5). A thin summary (P8: no evidence named, boilerplate, no time or place)
+# and an asset freeze do not count: they are data-quality questions that genuine requests raise
+# as often (a replay of the simulated world found no evidence named in about a third of genuine
+# summaries), and the remedy is to ask the bureau for more, not to suspect the person.
 CORROBORATING = frozenset(
     {
         ReasonCode.STATUS_JOURNALIST,
@@ -42,6 +48,7 @@ CORROBORATING = frozenset(
         ReasonCode.PRIOR_CCF_DELETION,
         ReasonCode.REFUGEE_STATUS_COUNTRY_UNKNOWN,
         ReasonCode.EXTRADITION_REFUSED_ELSEWHERE,
+        ReasonCode.FACTS_DESIGNATED_ORGANISATION,
     }
 )
 

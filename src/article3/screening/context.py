@@ -51,6 +51,15 @@ class Weights:
     reversal_rate_base: float
     refusal_rate_base: float
     measures: dict[str, float]
+    # Patterns of dissent-laws.md section P added in 2026.11.1 (defaults: off).
+    facts_no_evidence: float = 0.0
+    facts_no_time_or_place: float = 0.0
+    facts_boilerplate: float = 0.0
+    designated_organisation: float = 0.0
+    economic_charge_second_signal: float = 0.0
+    everyday_charge_against_critic: float = 0.0
+    police_find_or_confession: float = 0.0
+    charge_stacking: float = 0.0
 
 
 @dataclass(frozen=True, slots=True)

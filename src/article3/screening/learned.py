@@ -20,15 +20,19 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import numpy as np
-from sklearn.calibration import CalibratedClassifierCV
-from sklearn.linear_model import LogisticRegression
-from sklearn.metrics import brier_score_loss, roc_auc_score
-from sklearn.model_selection import train_test_split
 
+from article3.lazy import attribute
 from article3.screening.catalogue import country_key
 from article3.screening.findings import Finding
 from article3.screening.inputs import EarlierStatus, ScreeningInput
 from article3.screening.reasons import ReasonCode
+
+# scikit-learn is imported at the first training or scoring, not when a command starts.
+CalibratedClassifierCV = attribute("sklearn.calibration", "CalibratedClassifierCV")
+LogisticRegression = attribute("sklearn.linear_model", "LogisticRegression")
+brier_score_loss = attribute("sklearn.metrics", "brier_score_loss")
+roc_auc_score = attribute("sklearn.metrics", "roc_auc_score")
+train_test_split = attribute("sklearn.model_selection", "train_test_split")
 
 MODEL_NAME = "article3-screening-logreg"
 FORMAT = b"article3-screening-model/1\n"

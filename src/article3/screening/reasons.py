@@ -29,6 +29,7 @@ class Ground(StrEnum):
     PRIVATE_DISPUTE = "private_dispute"
     EXTRADITION_REFUSED = "extradition_refused"
     MINIMUM_CRITERIA_NOT_MET = "minimum_criteria_not_met"
+    INSUFFICIENT_SUMMARY_OF_FACTS = "insufficient_summary_of_facts"
 
 
 class ReasonCode(StrEnum):
@@ -62,6 +63,16 @@ class ReasonCode(StrEnum):
     FACTS_OPPOSITION = "facts_opposition"
     FACTS_BUSINESS_DISPUTE_STATE = "facts_business_dispute_state"
     PARALLEL_CIVIL_DISPUTE = "parallel_civil_dispute"
+    FACTS_ASSET_SEIZURE = "facts_asset_seizure"
+    ECONOMIC_CHARGE_SECOND_SIGNAL = "economic_charge_second_signal"
+    FACTS_DESIGNATED_ORGANISATION = "facts_designated_organisation"
+    EVERYDAY_CHARGE_AGAINST_CRITIC = "everyday_charge_against_critic"
+    FACTS_POLICE_FIND_OR_CONFESSION = "facts_police_find_or_confession"
+    CHARGE_STACKING = "charge_stacking"
+    # Substance of the summary (P8; RPD Art. 83(2)(b)(i)).
+    FACTS_NO_EVIDENCE = "facts_no_evidence"
+    FACTS_NO_TIME_OR_PLACE = "facts_no_time_or_place"
+    FACTS_BOILERPLATE = "facts_boilerplate"
     # Timing and context (general context; positions of other states).
     CHARGES_AFTER_DEPARTURE = "charges_after_departure"
     CHARGES_AFTER_CRITICISM = "charges_after_criticism"
@@ -128,6 +139,7 @@ class ReasonInfo:
 
 _P = Ground.ART3_POLITICAL_PREDOMINANCE
 _M = Ground.MISUSE_OF_CHANNELS
+_S = Ground.INSUFFICIENT_SUMMARY_OF_FACTS
 
 REASONS: dict[ReasonCode, ReasonInfo] = {
     ReasonCode.REFUGEE_PROTECTED_STATUS: ReasonInfo(
@@ -198,6 +210,36 @@ REASONS: dict[ReasonCode, ReasonInfo] = {
     ),
     ReasonCode.PARALLEL_CIVIL_DISPUTE: ReasonInfo(
         "Parallel civil or arbitration proceedings", Ground.PRIVATE_DISPUTE
+    ),
+    ReasonCode.FACTS_ASSET_SEIZURE: ReasonInfo(
+        "Facts speak of assets frozen or seized, or a company taken over (P1)", Ground.PRIVATE_DISPUTE
+    ),
+    ReasonCode.ECONOMIC_CHARGE_SECOND_SIGNAL: ReasonInfo(
+        "Fraud, embezzlement, tax or laundering charge with a second political signal (P1, U)", _P
+    ),
+    ReasonCode.FACTS_DESIGNATED_ORGANISATION: ReasonInfo(
+        "Conduct is membership, financing, posting or attending of a group the state designated (P5)",
+        _P,
+    ),
+    ReasonCode.EVERYDAY_CHARGE_AGAINST_CRITIC: ReasonInfo(
+        "Everyday charge (drugs, weapons, extortion, sexual, hooliganism) against a journalist, "
+        "activist or opponent (P3)",
+        _P,
+    ),
+    ReasonCode.FACTS_POLICE_FIND_OR_CONFESSION: ReasonInfo(
+        "Evidence against a critic rests only on a police find or a confession (P3)", _P
+    ),
+    ReasonCode.CHARGE_STACKING: ReasonInfo(
+        "Economic counts stacked on political or extremism counts (P6)", _P
+    ),
+    ReasonCode.FACTS_NO_EVIDENCE: ReasonInfo(
+        "The summary names no evidence tying the person to the acts (P8)", _S
+    ),
+    ReasonCode.FACTS_NO_TIME_OR_PLACE: ReasonInfo(
+        "The summary states no time or no place of the acts (P8)", _S
+    ),
+    ReasonCode.FACTS_BOILERPLATE: ReasonInfo(
+        "The summary is made of general legal formulae (P8, Pestrikov)", _S
     ),
     ReasonCode.CHARGES_AFTER_DEPARTURE: ReasonInfo("Charges brought after the subject left the country", _P),
     ReasonCode.CHARGES_AFTER_CRITICISM: ReasonInfo(

@@ -33,7 +33,13 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from enum import StrEnum
 
-from article3.screening import checks, checks_history, checks_offence
+from article3.screening import (
+    checks,
+    checks_history,
+    checks_offence,
+    checks_patterns,
+    checks_substance,
+)
 from article3.screening.context import Check, Context, Weights
 from article3.screening.findings import Evidence, EvidenceKind, Finding, finding, noisy_or, ordered
 from article3.screening.inputs import ScreeningInput
@@ -41,7 +47,7 @@ from article3.screening.learned import LearnedModel, build_features, predict
 from article3.screening.reasons import ReasonCode
 
 RULESET = "article3-screening"
-RULESET_VERSION = "2026.08.1"
+RULESET_VERSION = "2026.11.1"
 
 STANDARD_REVIEW_AT = 0.10
 ENHANCED_REVIEW_AT = 0.45
@@ -87,6 +93,7 @@ WEIGHTS = Weights(
         "election": 0.12,
         "opposition": 0.15,
         "business_dispute_state": 0.25,
+        "asset_seizure": 0.10,
     },
     parallel_civil_dispute=0.25,
     charges_after_departure=0.45,
@@ -104,6 +111,18 @@ WEIGHTS = Weights(
     reversal_rate_base=0.20,
     refusal_rate_base=0.10,
     measures={"enhanced_review": 0.25, "warning": 0.10},
+    # dissent-laws.md section P, 2026.11.1: a thin summary alone reaches standard review at
+    # most (0.20 + 0.08 + 0.10 -> 0.34), and so does a thin fraud summary from a country with
+    # no catalogue row (0.20 + 0.25 + 0.08 -> 0.448); a designated group with any other
+    # signal reaches enhanced review (0.40 + 0.10 -> 0.46).
+    facts_no_evidence=0.20,
+    facts_no_time_or_place=0.08,
+    facts_boilerplate=0.10,
+    designated_organisation=0.40,
+    economic_charge_second_signal=0.25,
+    everyday_charge_against_critic=0.20,
+    police_find_or_confession=0.25,
+    charge_stacking=0.20,
 )
 
 # Checks run in two phases: the second sees the codes found by the first (`Context.prior`).
@@ -116,6 +135,8 @@ FIRST_PHASE: tuple[tuple[str, Check], ...] = (
     ("status", checks.check_status),
     ("occupations", checks_offence.check_occupations),
     ("facts_text", checks_offence.check_facts_text),
+    ("summary_substance", checks_substance.check_summary_substance),
+    ("designated_organisation", checks_patterns.check_designated_organisation),
     ("proceedings", checks_history.check_proceedings),
     ("charges_after_departure", checks_history.check_charges_after_departure),
     ("charges_after_criticism", checks_history.check_charges_after_criticism),
@@ -124,7 +145,13 @@ FIRST_PHASE: tuple[tuple[str, Check], ...] = (
     ("requester_record", checks_history.check_requester_record),
     ("measures", checks_history.check_measures),
 )
-SECOND_PHASE: tuple[tuple[str, Check], ...] = (("dissent_laws", checks_offence.check_dissent_laws),)
+SECOND_PHASE: tuple[tuple[str, Check], ...] = (
+    ("dissent_laws", checks_offence.check_dissent_laws),
+    ("economic_second_signal", checks_patterns.check_economic_second_signal),
+    ("everyday_charge_against_critic", checks_substance.check_everyday_charge_against_critic),
+    ("police_find_or_confession", checks_substance.check_police_find_or_confession),
+    ("charge_stacking", checks_patterns.check_charge_stacking),
+)
 
 
 @dataclass(frozen=True, slots=True)

@@ -92,7 +92,9 @@ class Columns:
         codes = [self.countries[code] for code in query.nationalities if code in self.countries]
         if query.nationalities:
             nat1, nat2 = row["nat1"][ids], row["nat2"][ids]
-            shared = np.isin(nat1, codes) | np.isin(nat2, codes)
+            shared = np.zeros(ids.size, np.bool_)
+            for code in codes:
+                shared |= (nat1 == code) | (nat2 == code)
             total += np.where(nat1 == 0, 0.0, np.where(shared, NATIONALITY_SHARED, NATIONALITY_DISJOINT))
         if query.sex is not None:
             sex = row["sex"][ids]

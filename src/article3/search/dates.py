@@ -35,6 +35,23 @@ UP_TO_FIVE_YEARS = 0.05
 
 Column = npt.NDArray[Any]
 
+# About how often an unrelated person's birth date agrees this well (birth years
+# spread over some 60 years): what is left of the namesakes once the date is known.
+_CHANCE = {
+    SAME_DATE: 1 / 20_000,
+    SAME_MONTH_DAY_UNKNOWN: 1 / 700,
+    SWAPPED: 1 / 20_000,
+    SAME_YEAR_MONTH_UNKNOWN: 1 / 60,
+    ONE_YEAR_SAME_DAY: 1 / 10_000,
+    SAME_MONTH_OTHER_DAY: 1 / 700,
+    ONE_YEAR_MONTH_UNKNOWN: 1 / 30,
+}
+
+
+def date_chance(similarity: float | None) -> float:
+    """Share of unrelated persons whose birth date agrees at least this well (1: no help)."""
+    return 1.0 if similarity is None else _CHANCE.get(similarity, 1.0)
+
 
 def _same_year(query: BirthDate, candidate: BirthDate) -> tuple[float, str]:
     if query.month is None or candidate.month is None:

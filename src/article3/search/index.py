@@ -17,9 +17,12 @@ A search runs in two stages:
    caller's `accept` allows are compared with `matching.compare_prepared`. Their
    part similarities are first computed in one vectorised call per query part
    (bit for bit the scalar ones) and seeded into `names`' cache. When the names
-   agree, the name-frequency term lowers the name points by ln(namesakes), the
-   number of persons held with every part of the candidate's name (postings
-   intersected by binary search, rarest part first).
+   agree, the name-frequency term lowers the name points by ln(namesakes):
+   from the pre-score, the number of persons whose names match the query at
+   least as well as the candidate's, plus exp(-gap) for each one up to
+   `RIVAL_SPAN` points worse (`soft_namesakes`). So an initial, a short name or
+   a loose romanisation shared by many persons is weak evidence, as is a name
+   that many persons hold with a middle name the query lacks.
 
 Which parts are scattered (m of k): a candidate below `NAME_FLOOR` is dropped
 anyway, and with k full query parts that takes agreeing on at least two of
@@ -54,6 +57,7 @@ from article3.search.matching import (
     PreparedPerson,
     compare_prepared,
     prepare,
+    rank_key,
     to_hit,
 )
 from article3.search.names import EXTRA_PART_WEIGHT, INITIAL_SIMILARITY, INITIAL_WEIGHT, PreparedName, seed
@@ -71,8 +75,27 @@ WEAK_BUDGET = 2_000  # weaker similar parts are scattered only while their posti
 NAME_FLOOR = -2.0  # name points below this cannot reach the threshold even with a full date match
 _ABSENT = np.float32(-100.0)
 _INITIAL_PAIR = (1.0 + INITIAL_WEIGHT) / 2
+RIVAL_SPAN = 2.0  # persons this many name points below a candidate still count a little as namesakes
 Floats = npt.NDArray[np.float32]
+Doubles = npt.NDArray[np.float64]
 Ints = npt.NDArray[np.int32]
+
+
+def soft_namesakes(levels: Floats, own: Floats) -> Doubles:
+    """Per `own` level: persons with name points at or above it count 1, those below exp(-gap).
+
+    `levels` are the name points of every candidate of a query (each `own` is among
+    them); persons more than `RIVAL_SPAN` points below count nothing.
+    """
+    mine = own.astype(np.float64)
+    floor = mine.min(initial=np.inf) - RIVAL_SPAN
+    ordered = np.sort(levels[levels >= floor].astype(np.float64))
+    cumulative = np.concatenate(([0.0], np.cumsum(np.exp(ordered))))
+    top = np.searchsorted(ordered, mine - 1e-6)
+    low = np.searchsorted(ordered, mine - RIVAL_SPAN)
+    below = (cumulative[top] - cumulative[low]) * np.exp(-mine)
+    counts: Doubles = np.maximum(1.0, ordered.size - top + below)
+    return counts
 
 
 class _Scratch:
@@ -185,18 +208,14 @@ class PersonIndex:
     def _scored(
         self, prepared: PreparedPerson, limit: int, accept: Callable[[str], bool] | None
     ) -> list[tuple[str, Comparison]]:
-        results = []
         wanted = max(self.candidates, limit)
-        chosen = self._candidates(prepared, accept, wanted)
+        chosen, namesakes = self._candidates(prepared, accept, wanted)
         self._seed(prepared, chosen)
-        for person in chosen:
-            found = compare_prepared(prepared, person)
-            if found.points[0] > 0:  # the names agree: how many persons share this name?
-                namesakes = self.namesakes(person)
-                if namesakes > 1:
-                    found = compare_prepared(prepared, person, namesakes=namesakes)
-            results.append((person.id, found))
-        results.sort(key=lambda item: (-item[1].score, item[0]))
+        results = [
+            (person.id, compare_prepared(prepared, person, namesakes=float(count)))
+            for person, count in zip(chosen, namesakes.tolist(), strict=True)
+        ]
+        results.sort(key=lambda item: rank_key(*item))
         return results[:limit]
 
     def search_many(
@@ -214,54 +233,44 @@ class PersonIndex:
         ]
 
     def _seed(self, query: PreparedPerson, chosen: list[PreparedPerson]) -> None:
-        """Score every (query part, candidate part) pair in one vectorised call per query part."""
+        """Score every (query part, candidate part) pair in one vectorised call."""
         texts = {part.text for person in chosen for name in person.names for part in name if not part.initial}
         numbers = [number for number in map(self._vocab.ids.get, texts) if number is not None]
-        if not numbers:
+        parts = list({part.text: part for name in query.names for part in name if not part.initial}.values())
+        if not numbers or not parts:
             return
-        tids = np.array(numbers, np.int32)
         known = [self._vocab.parts[number].text for number in numbers]
-        for part in {part.text: part for name in query.names for part in name if not part.initial}.values():
-            seed(part, known, self._vocab.score(part, tids).tolist())
-
-    def namesakes(self, person: PreparedPerson) -> float:
-        """How many live persons held have every part of `person`'s first name (itself included)."""
-        first = person.names[0] if person.names else ()
-        numbers = [self._vocab.ids.get(part.text) for part in first if not part.initial]
-        if not numbers or None in numbers:
-            return 1.0
-        known = sorted((number for number in numbers if number is not None), key=self._sizes.__getitem__)
-        held = self._posting(known[0])
-        for number in known[1:]:
-            posting = self._posting(number)
-            where = np.minimum(np.searchsorted(posting, held), posting.size - 1)
-            held = held[posting[where] == held]
-        return float(max(1, int(np.count_nonzero(self._columns["alive"][held]))))
+        scores = self._vocab.score_many(parts, np.array(numbers, np.int32))
+        for part, row in zip(parts, scores.tolist(), strict=True):
+            seed(part, known, row)
 
     def _candidates(
         self, query: PreparedPerson, accept: Callable[[str], bool] | None, wanted: int
-    ) -> list[PreparedPerson]:
+    ) -> tuple[list[PreparedPerson], Doubles]:
+        """The best `wanted` accepted candidates and how many persons match each one's name as well."""
+        ids, points, names = self._prescore(query)
         chosen: list[PreparedPerson] = []
-        for internal in self._ranked(query, wanted):
-            person = self._people[internal]
+        positions: list[int] = []
+        for position in self._ranked(ids, points, wanted):
+            person = self._people[int(ids[position])]
             if person is not None and (accept is None or accept(person.id)):
                 chosen.append(person)
+                positions.append(position)
                 if len(chosen) >= wanted:
                     break
-        return chosen
+        return chosen, soft_namesakes(names, names[positions])
 
-    def _ranked(self, query: PreparedPerson, wanted: int) -> Iterator[int]:
-        """Internal ids of live candidates, best pre-score first (ties: lower id first)."""
-        ids, points = self._prescore(query)
-        alive = self._columns["alive"][ids]
-        ids, points = ids[alive], points[alive]
+    @staticmethod
+    def _ranked(ids: Ints, points: Floats, wanted: int) -> Iterator[int]:
+        """Positions in `ids`, best pre-score first (ties: lower id first)."""
         head = min(ids.size, wanted * 4)
         if head < ids.size:
             top = np.argpartition(-points, head - 1)[:head]
-            yield from ids[top[np.lexsort((ids[top], -points[top]))]].tolist()
+            yield from top[np.lexsort((ids[top], -points[top]))].tolist()
             rest = np.setdiff1d(np.arange(ids.size), top, assume_unique=True)
-            ids, points = ids[rest], points[rest]
-        yield from ids[np.lexsort((ids, -points))].tolist()
+            yield from rest[np.lexsort((ids[rest], -points[rest]))].tolist()
+        else:
+            yield from np.lexsort((ids, -points)).tolist()
 
     def _scratch(self) -> _Scratch:
         scratch: _Scratch | None = getattr(self._local, "scratch", None)
@@ -269,8 +278,8 @@ class PersonIndex:
             scratch = self._local.scratch = _Scratch(max(1024, len(self._people) * 5 // 4))
         return scratch
 
-    def _prescore(self, query: PreparedPerson) -> tuple[Ints, Floats]:
-        """Candidate ids and their approximate points (name, birth date, nationality, sex)."""
+    def _prescore(self, query: PreparedPerson) -> tuple[Ints, Floats, Floats]:
+        """Live candidate ids, their approximate points, and their name points alone."""
         scratch = self._scratch()
         found: list[Ints] = []
         for name in query.names:
@@ -278,14 +287,16 @@ class PersonIndex:
             if ids is not None:
                 found.append(ids)
         if not found:
-            return np.empty(0, np.int32), np.empty(0, np.float32)
+            return np.empty(0, np.int32), np.empty(0, np.float32), np.empty(0, np.float32)
         ids = scratch.distinct(np.concatenate(found))
-        points = scratch.best[ids]
+        names = scratch.best[ids]
         scratch.best[ids] = _ABSENT
-        strong = points >= NAME_FLOOR
+        keep = self._columns["alive"][ids]
+        strong = keep & (names >= NAME_FLOOR)
         if np.count_nonzero(strong) >= self.candidates:
-            ids, points = ids[strong], points[strong]
-        return ids, points + self._columns.points(ids, query)
+            keep = strong
+        ids, names = ids[keep], names[keep]
+        return ids, names + self._columns.points(ids, query), names
 
     def _name_prescore(self, name: PreparedName, scratch: _Scratch) -> Ints | None:
         """Scatter one query name; leaves its name points (max over names) in `scratch.best`."""
@@ -319,8 +330,8 @@ class PersonIndex:
     def _part_blocks(self, full: list[TokenForms]) -> Iterator[tuple[int, Ints, Floats, tuple[Ints, Floats]]]:
         """Per query part: holders of its similar parts, those parts and sims, and the common ones."""
         sizes = np.frombuffer(self._sizes, np.int32)
-        for part in full:
-            tids, sims = self._worth_scattering(*self._vocab.similar(part))
+        for similar in self._vocab.similar_many(full):
+            tids, sims = self._worth_scattering(*similar)
             held = sizes[tids]
             small = held <= self.block_cap
             if small.all():

@@ -28,13 +28,13 @@ import math
 from dataclasses import dataclass
 from typing import Any
 
-from article3.search.dates import date_points, date_similarity
+from article3.search.dates import SAME_MONTH_OTHER_DAY, date_chance, date_points, date_similarity
 from article3.search.names import NameScore, PreparedName, name_similarity, prepare_names
 from article3.search.normalize import BirthDate, parse_birth_date
 from article3.search.schemas import MatchHit, PersonQuery, PersonRecord
 
 ALGORITHM = "article3-person"
-ALGORITHM_VERSION = "1.2.0"
+ALGORITHM_VERSION = "1.3.0"
 MATCH_THRESHOLD = 0.70
 """score >= MATCH_THRESHOLD means `match: true`; about 0.85 log-odds points of evidence."""
 
@@ -45,6 +45,11 @@ NATIONALITY_SHARED = 0.3
 NATIONALITY_DISJOINT = -0.6
 SEX_SAME = 0.1
 SEX_DIFFERENT = -1.0
+CAPPED = 0.69  # the highest score of a capped comparison, just below MATCH_THRESHOLD
+COMMON_NAME = 2.0  # namesakes from here on need a birth date to alert
+CONFLICTING_DATE = 0.65  # full dates less similar than this (ONE_YEAR_SAME_DAY) conflict
+CAP_DATES = "birth dates conflict"
+CAP_NAMESAKES = "name shared with others; no birth date to tell them apart"
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,6 +73,7 @@ class Comparison:
     birth_detail: str
     points: tuple[float, float, float, float]
     namesakes: float = 1.0
+    capped: str | None = None
 
     @property
     def match(self) -> bool:
@@ -118,14 +124,46 @@ def compare_prepared(
     """
     names = name_similarity(query.names, candidate.names)
     birth, birth_detail = date_similarity(query.birth, candidate.birth)
+    alike = 1.0 + max(namesakes - 1.0, 0.0) * date_chance(birth)  # namesakes the date cannot rule out
     points = (
-        frequency_points(_name_points(names.similarity), namesakes),
+        frequency_points(_name_points(names.similarity), alike),
         date_points(birth),
         _nationality_points(query.nationalities, candidate.nationalities),
         _sex_points(query.sex, candidate.sex),
     )
     score = 1.0 / (1.0 + math.exp(-sum(points)))
-    return Comparison(round(score, 4), names, birth, birth_detail, points, namesakes)
+    capped = _cap(query, candidate, birth, namesakes)
+    if capped is not None:
+        score = min(score, CAPPED)
+    return Comparison(round(score, 4), names, birth, birth_detail, points, namesakes, capped)
+
+
+def _cap(
+    query: PreparedPerson, candidate: PreparedPerson, birth: float | None, namesakes: float
+) -> str | None:
+    """Why the score must stay below the threshold whatever the names say, if it must."""
+    if birth is None:
+        return CAP_NAMESAKES if namesakes >= COMMON_NAME else None
+    if birth < CONFLICTING_DATE and _full(query.birth) and _full(candidate.birth):
+        return (
+            None if birth == SAME_MONTH_OTHER_DAY and _typed_day(query.birth, candidate.birth) else CAP_DATES
+        )
+    return None
+
+
+def _typed_day(query: BirthDate | None, candidate: BirthDate | None) -> bool:
+    """The two days differ like a typing error: one digit, or the two digits swapped."""
+    left, right = f"{query.day if query else 0:02d}", f"{candidate.day if candidate else 0:02d}"
+    return left == right[::-1] or sum(a != b for a, b in zip(left, right, strict=True)) == 1
+
+
+def _full(birth: BirthDate | None) -> bool:
+    return birth is not None and birth.month is not None and birth.day is not None
+
+
+def rank_key(candidate_id: str, comparison: Comparison) -> tuple[float, float, str]:
+    """Best first: by score, then by the uncapped points (capped hits keep their order), then id."""
+    return (-comparison.score, -sum(comparison.points), candidate_id)
 
 
 def explain(comparison: Comparison) -> dict[str, Any]:
@@ -139,6 +177,7 @@ def explain(comparison: Comparison) -> dict[str, Any]:
             "detail": comparison.names.detail,
             "namesakes": round(max(comparison.namesakes, 1.0), 1),
         },
+        "capped": comparison.capped,
         "birth_date": {
             "score": None if comparison.birth_date is None else round(comparison.birth_date, 3),
             "points": round(birth_pts, 3),

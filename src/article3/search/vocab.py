@@ -11,6 +11,7 @@ loop per token. Results are cached per query part until the vocabulary grows.
 from __future__ import annotations
 
 from array import array
+from itertools import accumulate
 
 import numpy as np
 import numpy.typing as npt
@@ -34,6 +35,8 @@ Doubles = npt.NDArray[np.float64]
 Ints = npt.NDArray[np.int32]
 _CACHE_LIMIT = 50_000
 _SHORT_SKELETON = 3
+_JOINT_SCORING = 1_500  # new query parts x tokens in their blocks up to which they are scored in one call
+_NO_SIMS: Floats = np.empty(0, np.float32)
 
 
 def letter_bits(part: TokenForms) -> int:
@@ -112,58 +115,85 @@ class Vocabulary:
 
     def similar(self, part: TokenForms) -> tuple[Ints, Floats]:
         """Ids of the tokens similar to `part` and their similarities (> 0), ascending."""
-        if self._cached_size != len(self.parts) or len(self._cache) >= _CACHE_LIMIT:
+        return self.similar_many([part])[0]
+
+    def similar_many(self, parts: list[TokenForms]) -> list[tuple[Ints, Floats]]:
+        """`similar` for each of `parts`; the new ones are scored together when their blocks are small."""
+        if self._cached_size != len(self.parts) or len(self._cache) + len(parts) >= _CACHE_LIMIT:
             self._cache.clear()
             self._cached_size = len(self.parts)
-        found = self._cache.get(part.text)
-        if found is None:
-            found = self._cache[part.text] = self._similar(part)
-        return found
+        missing = list({part.text: part for part in parts if part.text not in self._cache}.values())
+        blocks = [self._block(part) for part in missing]
+        union = np.unique(np.concatenate(blocks)) if blocks else np.empty(0, np.int32)
+        if union.size * len(missing) <= _JOINT_SCORING:
+            scores = self.score_many(missing, union).astype(np.float32) if union.size else None
+            for row, (part, tids) in enumerate(zip(missing, blocks, strict=True)):
+                sims = scores[row, np.searchsorted(union, tids)] if scores is not None else _NO_SIMS
+                self._cache[part.text] = _kept(tids, sims)
+        else:
+            for part, tids in zip(missing, blocks, strict=True):
+                self._cache[part.text] = _kept(tids, self.score(part, tids).astype(np.float32))
+        return [self._cache[part.text] for part in parts]
 
-    def _similar(self, part: TokenForms) -> tuple[Ints, Floats]:
+    def _block(self, part: TokenForms) -> Ints:
+        """Ids of the tokens sharing a blocking key with `part`, ascending."""
         keys = part_keys(part)
         lists = [self._keys[key] for key in (*keys[FULL], *keys[PARTIAL]) if key in self._keys]
         if not lists:
-            return np.empty(0, np.int32), np.empty(0, np.float32)
-        tids = np.unique(np.frombuffer(b"".join(map(bytes, lists)), dtype=np.int32))
-        sims = self.score(part, tids).astype(np.float32)
-        keep = sims > 0
-        tids, sims = tids[keep], sims[keep]
-        order = np.argsort(sims, kind="stable")
-        return tids[order], sims[order]
+            return np.empty(0, np.int32)
+        return np.unique(np.frombuffer(b"".join(map(bytes, lists)), dtype=np.int32))
 
     def score(self, part: TokenForms, tids: Ints) -> Doubles:
-        """`names.token_similarity` of `part` against each of the tokens `tids`, bit for bit.
+        """`names.token_similarity` of `part` against each of the tokens `tids`, bit for bit."""
+        scores: Doubles = self.score_many([part], tids)[0]
+        return scores
 
-        The arithmetic is the scalar one in float64 (1 - OSA distance / longer length is
+    def score_many(self, parts: list[TokenForms], tids: Ints) -> Doubles:
+        """`names.token_similarity` of each of `parts` (rows) against each of the tokens `tids`.
+
+        One `cdist` over every romanisation of every part, one over the skeletons. The
+        arithmetic is the scalar one in float64 (1 - OSA distance / longer length is
         rapidfuzz's normalised similarity), so the index may seed `names`' cache with it.
         """
+        forms = [form for part in parts for form in part.forms]
+        rows = _starts([len(part.forms) for part in parts])
         strings, lengths, starts = self._forms.gather(tids)
-        distance = cdist(part.forms, strings, scorer=OSA.distance, dtype=np.int32, workers=1)
-        left = np.array([len(form) for form in part.forms], np.int32)[:, None]
+        distance = cdist(forms, strings, scorer=OSA.distance, dtype=np.int32, workers=1)
+        left = np.array([len(form) for form in forms], np.int32)[:, None]
         longest = np.maximum(np.maximum(left, lengths[None, :]), 1)
-        similarity = (1.0 - distance / longest).max(axis=0)
+        similarity = np.maximum.reduceat(1.0 - distance / longest, rows, axis=0)
         edit = (distance <= 1) & (left >= ONE_EDIT_MIN_LENGTH) & (lengths >= ONE_EDIT_MIN_LENGTH)[None, :]
-        form = np.maximum.reduceat(similarity, starts)
-        form = np.where(
-            (form < ONE_EDIT_SIMILARITY) & np.logical_or.reduceat(edit.any(axis=0), starts),
-            ONE_EDIT_SIMILARITY,
-            form,
-        )
+        form = np.maximum.reduceat(similarity, starts, axis=1)
+        edited = np.logical_or.reduceat(np.logical_or.reduceat(edit, rows, axis=0), starts, axis=1)
+        form = np.where((form < ONE_EDIT_SIMILARITY) & edited, ONE_EDIT_SIMILARITY, form)
+        skeletons = [skeleton for part in parts for skeleton in part.skeletons]
         strings, lengths, starts = self._skeletons.gather(tids)
-        skeleton = np.maximum.reduceat(
-            cdist(part.skeletons, strings, scorer=OSA.normalized_similarity, dtype=np.float64, workers=1).max(
-                axis=0
-            ),
-            starts,
+        matrix = cdist(skeletons, strings, scorer=OSA.normalized_similarity, dtype=np.float64, workers=1)
+        rows = _starts([len(part.skeletons) for part in parts])
+        skeleton = np.maximum.reduceat(np.maximum.reduceat(matrix, rows, axis=0), starts, axis=1)
+        short = np.frombuffer(self._short, np.int8)[tids].astype(np.bool_)[None, :] | np.array(
+            [[min(map(len, part.skeletons)) < _SHORT_SKELETON] for part in parts]
         )
-        short = np.frombuffer(self._short, np.int8)[tids].astype(np.bool_)
-        short |= min(map(len, part.skeletons)) < _SHORT_SKELETON
-        abjad = np.frombuffer(self._abjad, np.int8)[tids].astype(np.bool_) | part.abjad
+        abjad = np.frombuffer(self._abjad, np.int8)[tids].astype(np.bool_)[None, :] | np.array(
+            [[part.abjad] for part in parts]
+        )
         factor = np.where(
             abjad, ABJAD_SKELETON_FACTOR, np.where(short, SHORT_SKELETON_FACTOR, SKELETON_FACTOR)
         )
         return cliff_array(np.maximum(form, skeleton * factor))
+
+
+def _kept(tids: Ints, sims: Floats) -> tuple[Ints, Floats]:
+    """The tokens with a similarity above zero, least similar first (ties: lower id first)."""
+    keep = sims > 0
+    tids, sims = tids[keep], sims[keep].astype(np.float32)
+    order = np.argsort(sims, kind="stable")
+    return tids[order], sims[order]
+
+
+def _starts(counts: list[int]) -> Ints:
+    """Where each group of `counts` consecutive rows starts."""
+    return np.fromiter(accumulate(counts[:-1], initial=0), np.int32, len(counts))
 
 
 def cliff_array(similarity: Doubles) -> Doubles:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import random
 from dataclasses import dataclass, field
+from datetime import date
 from importlib.resources import files
 
 SIZE_EXPONENT = 1.1
@@ -91,6 +92,31 @@ ABUSERS: dict[str, Abuser] = {
     "NI": Abuser(0.15, _T_SECURITY),
     "RW": Abuser(0.10, _T_SECURITY),
 }
+
+# National elections and referendums of the abusing members, 2016-2025 (public record, dates as
+# reported; §P7 of dissent-laws.md). China, Saudi Arabia and the UAE hold no competitive national
+# vote: their requests are never moved to an election.
+ELECTIONS: dict[str, tuple[date, ...]] = {
+    "RU": (date(2016, 9, 18), date(2018, 3, 18), date(2020, 7, 1), date(2021, 9, 19), date(2024, 3, 17)),
+    "BY": (date(2016, 9, 11), date(2019, 11, 17), date(2020, 8, 9), date(2022, 2, 27), date(2024, 2, 25),
+           date(2025, 1, 26)),
+    "VE": (date(2017, 7, 30), date(2018, 5, 20), date(2020, 12, 6), date(2021, 11, 21), date(2024, 7, 28),
+           date(2025, 5, 25)),
+    "NI": (date(2016, 11, 6), date(2021, 11, 7), date(2022, 11, 6)),
+    "TR": (date(2017, 4, 16), date(2018, 6, 24), date(2019, 3, 31), date(2023, 5, 14), date(2024, 3, 31)),
+    "AZ": (date(2016, 9, 26), date(2018, 4, 11), date(2020, 2, 9), date(2024, 2, 7), date(2024, 9, 1)),
+    "KZ": (date(2016, 3, 20), date(2019, 6, 9), date(2021, 1, 10), date(2022, 6, 5), date(2022, 11, 20),
+           date(2023, 3, 19)),
+    "TJ": (date(2016, 5, 22), date(2020, 3, 1), date(2020, 10, 11), date(2025, 3, 2)),
+    "UZ": (date(2016, 12, 4), date(2019, 12, 22), date(2021, 10, 24), date(2023, 4, 30), date(2023, 7, 9),
+           date(2024, 10, 27)),
+    "TM": (date(2017, 2, 12), date(2018, 3, 25), date(2022, 3, 12), date(2023, 3, 26)),
+    "EG": (date(2018, 3, 26), date(2019, 4, 20), date(2020, 10, 24), date(2023, 12, 10), date(2025, 8, 4)),
+    "IR": (date(2016, 2, 26), date(2017, 5, 19), date(2020, 2, 21), date(2021, 6, 18), date(2024, 3, 1),
+           date(2024, 6, 28)),
+    "RW": (date(2017, 8, 4), date(2018, 9, 3), date(2024, 7, 15)),
+    "BH": (date(2018, 11, 24), date(2022, 11, 12)),
+}  # fmt: skip
 
 # Where people who flee tend to go (hosts register them as refugees or asylum seekers).
 HOSTS = ("DE", "FR", "GB", "NL", "SE", "LT", "LV", "PL", "GE", "AM", "US", "CA", "AE", "TR", "CZ", "FI")

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
-from article3.sim import countries, offences
+from article3.sim import abuse, countries, facts, offences
 from article3.sim.offences import Charge
 from article3.sim.people import Person, make_person
 from article3.sim.progress import Advance
@@ -20,26 +20,19 @@ DIFFUSIONS_PER_YEAR = 13_000
 COMPLAINTS_PER_YEAR = 2_500
 ABUSIVE_COMPLAINT_RATE = 0.45  # persons targeted abusively who go to the commission
 LEGIT_MESSAGE_RATE = 0.08  # ordinary requests followed by a whereabouts message
-REGISTERED_RATE = 0.35  # journalists/defenders an accredited body has registered beforehand
-STATUS_OF_TACTIC = {
-    "financial_charges": "businessman",
-    "extremism": "activist",
-    "fabricated_ordinary": "journalist",
-    "resubmission": "opposition_figure",
-    "diffusion_instead": "activist",
-    "flee_asylum": "activist",
-    "whereabouts": "human_rights_defender",
-}
-GENERIC_EXTREMISM = (
-    Charge("Criminal Code, art. 280", "Public calls for extremist activity", None, 5),
-    Charge("Criminal Code, art. 282.2", "Participation in an extremist organisation", None, 10),
-    Charge("Penal Code, art. 314", "Membership of an armed organisation", None, 15),
-)
-GENERIC_FINANCIAL = (
-    Charge("Criminal Code, art. 160", "Embezzlement in an especially large amount", "fraud", 10),
-    Charge("Criminal Code, art. 159", "Fraud committed by an organised group", "fraud", 10),
-    Charge("Tax Code, art. 199", "Tax evasion by an organisation", None, 6),
-)
+# Drafting of genuine requests (docs/simulation.md, "The world", for the reasons of each share).
+THIN_RATE = 0.15  # short summary, no evidence named, boilerplate procedure
+DISPUTE_RATE = 0.25  # genuine economic cases with a parallel civil dispute or a state-owned victim
+PUBLIC_ROLE_RATE = 0.02  # genuine subjects with a media or political occupation
+EXTRA_COUNT_RATE = 0.2  # genuine cases of the offences below with a laundering/organised-group count
+EXTRA_COUNT_OFFENCES = frozenset({"fraud", "embezzlement", "drug_trafficking", "human_trafficking",
+                                  "cybercrime", "corruption"})  # fmt: skip
+OCCUPATION_DECLARED = 0.6
+PUBLIC_ROLES = {
+    "media": ("journalist", "editor", "blogger", "television presenter"),
+    "political": ("member of parliament", "mayor", "municipal councillor", "party official",
+                  "former deputy minister"),
+}  # fmt: skip
 
 
 @dataclass
@@ -95,7 +88,7 @@ class Generator:
 
     # --- requests ----------------------------------------------------------------------------
     def request(
-        self, when: datetime, kind: str, person: Person, charges: list[Charge], facts: str,
+        self, when: datetime, kind: str, person: Person, charges: list[Charge], summary: str,
         occupation: str | None, truth: dict[str, Any],
     ) -> str:  # fmt: skip
         day = when.date()
@@ -123,7 +116,7 @@ class Generator:
                 "reference": f"{person.country}-{warrant_on.year}-{self.rng.randint(100, 99999)}",
             },
             "penalty": {"max_years": max(c.max_years for c in charges)},
-            "facts": facts,
+            "facts": summary,
             "extradition_will_be_sought": True,
         }
         if kind == "diffusion":
@@ -131,98 +124,41 @@ class Generator:
         return self.emit(when, "request", person, doc, truth)
 
     def ordinary(self, when: datetime, kind: str, country: str) -> None:
-        offence = self.rng.choices(list(offences.ORDINARY_WEIGHTS), list(offences.ORDINARY_WEIGHTS.values()))[
-            0
-        ]
+        rng = self.rng
+        weights = offences.ORDINARY_WEIGHTS
+        offence = rng.choices(list(weights), list(weights.values()))[0]
+        profile, occupation = None, None
+        if rng.random() < PUBLIC_ROLE_RATE:
+            profile = rng.choice(sorted(PUBLIC_ROLES))
+            if profile == "political" and offence not in offences.ECONOMIC and rng.random() < 0.7:
+                offence = rng.choice(sorted(offences.ECONOMIC))
+            occupation = rng.choice(PUBLIC_ROLES[profile]) if rng.random() < 0.8 else None
+        elif rng.random() < OCCUPATION_DECLARED:
+            occupation = rng.choice(offences.ORDINARY[offence].occupations)
         person = self.person(country, when.date())
-        _, _, _, occupation, template = offences.ORDINARY[offence]
-        charge = offences.ordinary_charge(country, offence, self.rng)
-        day = when.date()
-        facts = offences.fill(template, self.rng, day - timedelta(days=400), day)
-        truth = {"abusive": False, "tactic": None, "status": "ordinary", "offence": offence}
-        eid = self.request(
-            when, kind, person, [charge], facts, occupation if self.rng.random() < 0.6 else None, truth
-        )
-        if self.rng.random() < LEGIT_MESSAGE_RATE:
-            self.message(when + timedelta(days=self.rng.randint(1, 200)), person, eid, abusive=False)
+        charges = [offences.ordinary_charge(country, offence, rng)]
+        if offence in EXTRA_COUNT_OFFENCES and rng.random() < EXTRA_COUNT_RATE:
+            charges.append(offences.extra_count(country, rng))
+        text, drafting = self.ordinary_facts(offence, when.date(), person.sex)
+        truth = {"abusive": False, "tactic": None, "status": "ordinary", "offence": offence,
+                 "drafting": drafting, "profile": profile}  # fmt: skip
+        eid = self.request(when, kind, person, charges, text, occupation, truth)
+        if rng.random() < LEGIT_MESSAGE_RATE:
+            self.message(when + timedelta(days=rng.randint(1, 200)), person, eid, abusive=False)
 
-    # --- abuse -------------------------------------------------------------------------------
-    def charges(self, country: str, economic: bool) -> list[Charge]:
-        rows = offences.catalogue_charges(country, economic)
-        pool = rows or list(GENERIC_FINANCIAL if economic else GENERIC_EXTREMISM)
-        return [self.rng.choice(pool)]
-
-    def political_facts(self, economic: bool, day: date) -> str:
-        templates = offences.FINANCIAL_FACTS if economic else offences.EXTREMISM_FACTS
-        return offences.fill(
-            self.rng.choice(templates), self.rng, day - timedelta(days=500), day - timedelta(days=200)
-        )
+    def ordinary_facts(self, offence: str, day: date, sex: str) -> tuple[str, str]:
+        """The summary of a genuine case and how it is drafted: full, thin, or with a dispute."""
+        rng = self.rng
+        when, later = day - timedelta(days=rng.randint(60, 700)), day - timedelta(days=rng.randint(5, 50))
+        if rng.random() < THIN_RATE:
+            act = facts.THIN_ACTS[offence]
+            return facts.fill(rng.choice(facts.THIN_FACTS), rng, when, later, sex, act), "thin"
+        if offence in offences.ECONOMIC and rng.random() < DISPUTE_RATE:
+            return facts.fill(rng.choice(facts.DISPUTE_FACTS), rng, when, later, sex), "dispute"
+        return facts.fill(rng.choice(facts.ORDINARY_FACTS[offence]), rng, when, later, sex), "full"
 
     def abusive(self, when: datetime, kind: str, country: str) -> None:
-        profile = countries.ABUSERS[country]
-        tactic = self.rng.choices(list(profile.tactics), list(profile.tactics.values()))[0]
-        status = STATUS_OF_TACTIC[tactic]
-        person = self.person(country, when.date())
-        truth = {"abusive": True, "tactic": tactic, "status": status}
-        economic = status == "businessman" or (tactic == "resubmission" and self.rng.random() < 0.5)
-        occupation = {"businessman": "entrepreneur", "journalist": "journalist"}.get(status, "activist")
-        declared = occupation if self.rng.random() < 0.5 else None
-        if status in {"journalist", "human_rights_defender"} and self.rng.random() < REGISTERED_RATE:
-            self.register(when - timedelta(days=self.rng.randint(30, 900)), person, status, None, truth)
-        if tactic == "whereabouts":
-            eid = self.request(
-                when,
-                kind,
-                person,
-                self.charges(country, False),
-                self.political_facts(False, when.date()),
-                declared,
-                truth,
-            )
-            for _ in range(self.rng.randint(1, 3)):
-                self.message(when + timedelta(days=self.rng.randint(20, 400)), person, eid, abusive=True)
-            return
-        if tactic == "fabricated_ordinary":
-            offence = self.rng.choice(["drug_trafficking", "fraud"])
-            charge = offences.ordinary_charge(country, offence, self.rng)
-            facts = offences.fill(
-                self.rng.choice(offences.FABRICATED_FACTS),
-                self.rng,
-                when.date() - timedelta(days=300),
-                when.date(),
-            )
-            self.request(when, kind, person, [charge], facts, declared, {**truth, "offence": offence})
-            self.maybe_complaint(when, person, abusive=True)
-            return
-        if tactic == "flee_asylum":
-            left = when.date() - timedelta(days=self.rng.randint(-120, 400))
-            host = self.rng.choice([h for h in countries.HOSTS if h != country])
-            truth = {**truth, "status": "refugee", "host": host}
-            self.register(
-                self.at(left + timedelta(days=self.rng.randint(30, 300))), person, "refugee", host, truth
-            )
-        kind = "diffusion" if tactic == "diffusion_instead" else kind
-        self.request(
-            when,
-            kind,
-            person,
-            self.charges(country, economic),
-            self.political_facts(economic, when.date()),
-            declared,
-            truth,
-        )
-        if tactic == "resubmission":
-            later = when + timedelta(days=self.rng.randint(120, 400))
-            self.request(
-                later,
-                kind,
-                person,
-                self.charges(country, not economic),
-                self.political_facts(not economic, later.date()),
-                None,
-                truth,
-            )
-        self.maybe_complaint(when, person, abusive=True)
+        abuse.abusive(self, when, kind, country)
 
     # --- other events ------------------------------------------------------------------------
     def register(

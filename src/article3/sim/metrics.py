@@ -44,6 +44,7 @@ def score(outcomes: list[Outcome], tally: Counter[str], baseline: Baseline, seed
         "routes": dict(Counter(o.route or o.status for o in outcomes)),
         "complaints": tally["complaints"],
         "deletions": tally["deletions"],
+        "measures_adopted": tally["measures_adopted"],
         "messages": {
             k.removeprefix("messages_"): v for k, v in sorted(tally.items()) if k.startswith("messages_")
         },
@@ -99,6 +100,7 @@ def evaluate(results: Results, seed: int) -> dict[str, Any]:
             for y in years
         },
         "by_tactic": by_tactic(outcomes),
+        "measures": [m.as_dict() for m in results.measures],
         "baseline": {
             **overall["baseline"],
             "abusive_refusal_probability": round(baseline.abusive_refusal, 4),

@@ -1,90 +1,21 @@
-"""What requests charge: ordinary offences with identified victims, and the charges abusers use.
+"""What requests charge: the ordinary offences of police cooperation, and the charges abusers use.
 
-Ordinary provisions are written as "<Criminal Code>, art. N" with a per-country article number
-(deterministic from the seed). Abusive charges come from the screening's own catalogue of laws used
-against dissent where the country has rows there (because that is what such states cite), and from
-plausible generic wording where it has none: the catalogue covers 28 countries, abuse does not stop
-at its edge.
+Written from the domain source (/work/shared/domain/dissent-laws.md, country tables and §P), never
+from the screening's own catalogue or term lists: the world must not be built from the rules it
+tests. Ordinary provisions use the country's penal code with a per-country article number
+(deterministic), or the real article where the domain source gives one (Russia, Azerbaijan,
+Kazakhstan, China, Belarus): a genuine fraud from Russia cites art. 159 exactly as a fabricated one
+does. Abusive charges come from the provisions dissent-laws.md documents for each abusing country.
 """
 
 from __future__ import annotations
 
 import random
 from dataclasses import dataclass
-from datetime import date
 from functools import cache
 from importlib.resources import files
-from typing import Any
 
 import yaml
-
-# Offence type -> (category slug, description, max years, occupation, facts template).
-ORDINARY: dict[str, tuple[str, str, int, str, str]] = {
-    "homicide": ("homicide", "Murder", 25, "driver",
-        "On {when} in {place} the subject stabbed {victim} several times during a quarrel over a debt; "
-        "{victim} died of the wounds in hospital. Two witnesses and CCTV footage identify the subject, "
-        "who left the country {days} days later."),
-    "robbery": ("robbery", "Armed robbery", 12, "unemployed",
-        "On {when} in {place} the subject and two accomplices, armed with a pistol, robbed a jewellery "
-        "shop owned by {victim}, taking items worth {amount} and injuring the shop assistant. The "
-        "subject's fingerprints were found on the display case."),
-    "drug_trafficking": ("drug_trafficking", "Trafficking in narcotic drugs (large scale)", 15, "logistics manager",  # noqa: E501
-        "Between {when} and the arrest of his co-accused, the subject organised the import of {kg} kg "
-        "of cocaine through the port of {place}, hidden in containers of fruit. Intercepted calls and "
-        "the seized consignment tie the subject to the shipments."),
-    "fraud": ("fraud", "Aggravated fraud against private investors", 8, "financial adviser",
-        "From {when} in {place} the subject, posing as a licensed adviser, obtained {amount} from "
-        "{n} private investors, among them {victim}, for a fund that did not exist, and moved the "
-        "money abroad. The victims have filed complaints and bank records confirm the transfers."),
-    "child_sexual_abuse": ("child_sexual_abuse", "Sexual abuse of a minor", 15, "sports coach",
-        "Between {when} and the following summer in {place} the subject, a coach at a youth club, "
-        "sexually abused two boys aged 11 and 12 in his care. The victims' statements, medical "
-        "reports and messages on the subject's phone support the charge."),
-    "human_trafficking": ("human_trafficking", "Trafficking in human beings", 15, "recruiter",
-        "From {when} the subject recruited {n} women in {place} with false offers of work abroad, "
-        "took their passports and forced them into prostitution. Three victims, including {victim}, "
-        "identified the subject; payments were traced to his accounts."),
-    "cybercrime": ("cybercrime", "Unauthorised access to computer systems and extortion", 7, "programmer",
-        "On {when} the subject deployed ransomware against the hospital of {place}, encrypting patient "
-        "records, and demanded {amount} in cryptocurrency. Server logs and the wallet address link "
-        "the attack to accounts registered by the subject."),
-    "corruption": ("corruption", "Bribery of a public official", 10, "contractor",
-        "In {when} in {place} the subject paid {amount} to a municipal procurement official to win a "
-        "road-building contract; the official has confessed and bank records show the payments made "
-        "through a company controlled by the subject."),
-}  # fmt: skip
-ORDINARY_WEIGHTS = {
-    "homicide": 0.14, "robbery": 0.12, "drug_trafficking": 0.24, "fraud": 0.18,
-    "child_sexual_abuse": 0.08, "human_trafficking": 0.07, "cybercrime": 0.07, "corruption": 0.10,
-}  # fmt: skip
-
-EXTREMISM_FACTS = (
-    "Between {when} and {later} the subject published on social networks and in a Telegram channel "
-    "materials calling for participation in unauthorised public events and justifying the activity "
-    "of an organisation recognised as extremist. The posts were viewed by at least {n} users.",
-    "From {when} the subject took part in the activity of a banned organisation in {place}, organised "
-    "meetings of its members and distributed its materials, undermining the constitutional order.",
-    "In {when} the subject, acting with others, carried out activity against the security of the "
-    "State in {place}, causing substantial harm to the interests of society.",
-)
-FINANCIAL_FACTS = (
-    "As general director of a trading company in {place}, from {when} the subject misappropriated "
-    "{amount} belonging to a state-owned enterprise through fictitious supply contracts, and "
-    "legalised the proceeds through foreign accounts. A dispute over the ownership of the company "
-    "is pending before the arbitration court.",
-    "From {when} the subject, the owner of a construction group in {place}, evaded taxes of {amount} "
-    "and embezzled funds entrusted to the group, causing damage in an especially large amount.",
-    "In {when} the subject, acting in an organised group, obtained {amount} from a bank in {place} "
-    "by deception, using loan agreements that were never meant to be repaid.",
-)
-FABRICATED_FACTS = (
-    "On {when} in {place} police found {kg} kg of a narcotic substance in the subject's flat, "
-    "intended for sale.",
-    "In {when} in {place} the subject demanded {amount} from a local businessman, threatening to "
-    "publish damaging information about him.",
-)
-PLACES = ("the capital", "the port city", "the northern region", "the regional centre", "the border district")
-VICTIMS = ("a shop owner", "his business partner", "a pensioner", "a taxi driver", "a neighbour")
 
 
 @dataclass(frozen=True, slots=True)
@@ -95,46 +26,209 @@ class Charge:
     max_years: float
 
 
-@cache
-def _catalogue() -> dict[str, Any]:
-    text = files("article3.screening").joinpath("data/dissent_laws.yaml").read_text(encoding="utf-8")
-    data: dict[str, Any] = yaml.safe_load(text)["countries"]
-    return data
+@dataclass(frozen=True, slots=True)
+class Offence:
+    category: str
+    descriptions: tuple[str, ...] | str
+    max_years: int
+    occupations: tuple[str, ...]
+
+    def description(self, rng: random.Random) -> str:
+        return self.descriptions if isinstance(self.descriptions, str) else rng.choice(self.descriptions)
 
 
-def catalogue_charges(country: str, economic: bool) -> list[Charge]:
-    """Rows of the dissent-law catalogue for a country: economic/ordinary rows, or the others."""
-    found = _catalogue().get(country)
-    if not found:
-        return []
-    out: list[Charge] = []
-    for row in found["entries"]:
-        kinds = set(row.get("kinds") or [])
-        is_econ = bool(kinds) and kinds <= {"econ", "ordinary"}
-        if is_econ != economic or row.get("status") == "repealed" or not row.get("articles"):
-            continue
-        alias = found["laws"][row["law"]]["aliases"][0]
-        law = alias.title() if alias.isascii() and len(alias) > 3 else row["law"]
-        title = str(row["title_en"]).split(" (")[0][:200]
-        out.append(Charge(f"{law}, art. {row['articles'][0]}", title, None, 10))
-    return out
-
-
-# Real article numbers where we know them (Russian Criminal Code). Fraud is art. 159, which the
-# dissent catalogue lists as an economic row: genuine fraud from Russia must still get through.
-KNOWN_ARTICLES = {
-    "RU": {"homicide": "105", "robbery": "162", "drug_trafficking": "228.1", "fraud": "159",
-           "child_sexual_abuse": "132", "human_trafficking": "127.1", "cybercrime": "272", "corruption": "291"},  # noqa: E501
+ORDINARY: dict[str, Offence] = {
+    "homicide": Offence("homicide", "Murder", 25, ("driver", "labourer", "security guard", "farmer")),
+    "robbery": Offence("robbery", "Armed robbery", 12, ("unemployed", "mechanic", "builder")),
+    "drug_trafficking": Offence("drug_trafficking", ("Trafficking in narcotic drugs (large scale)",
+                                "Illegal sale of narcotic drugs on an especially large scale"), 15,
+                                ("logistics manager", "truck driver", "importer", "unemployed")),
+    "fraud": Offence("fraud", ("Aggravated fraud", "Fraud on an especially large scale",
+                               "Fraud committed by an organised group"), 10,
+                     ("financial adviser", "company director", "accountant")),
+    "embezzlement": Offence("embezzlement", ("Embezzlement in an especially large amount",
+                            "Misappropriation or embezzlement on an especially large scale"), 10,
+                            ("chief accountant", "general director", "bank manager", "procurement officer")),
+    "child_sexual_abuse": Offence("child_sexual_abuse", "Sexual abuse of a minor", 15,
+                                  ("sports coach", "teacher", "unemployed")),
+    "sexual_assault": Offence("sexual_assault", "Rape", 15, ("driver", "waiter", "manager", "doctor")),
+    "human_trafficking": Offence("human_trafficking", "Trafficking in human beings", 15,
+                                 ("recruiter", "bar owner", "travel agent")),
+    "cybercrime": Offence("cybercrime", "Unauthorised access to computer systems and extortion", 7,
+                          ("programmer", "student", "IT consultant")),
+    "corruption": Offence("corruption", ("Bribery of a public official", "Giving a bribe"), 10,
+                          ("contractor", "company owner", "customs officer", "tax inspector")),
+    "terrorism": Offence("terrorism", "Terrorist act causing death", 25,
+                         ("unemployed", "student", "labourer")),
+    "extortion": Offence("extortion", "Extortion", 7, ("unemployed", "security guard", "businessman")),
+    "illegal_weapons": Offence("illegal_weapons", "Illegal acquisition and trafficking of firearms", 8,
+                               ("hunter", "mechanic", "unemployed")),
 }  # fmt: skip
+ORDINARY_WEIGHTS = {
+    "homicide": 0.12, "robbery": 0.10, "drug_trafficking": 0.21, "fraud": 0.15, "embezzlement": 0.05,
+    "child_sexual_abuse": 0.06, "sexual_assault": 0.04, "human_trafficking": 0.05, "cybercrime": 0.06,
+    "corruption": 0.08, "terrorism": 0.03, "extortion": 0.03, "illegal_weapons": 0.02,
+}  # fmt: skip
+ECONOMIC = frozenset({"fraud", "embezzlement", "corruption"})
+
+# What the country's code is called in requests (genuine and abusive alike: never a signal).
+CODE_NAMES: dict[str, tuple[str, ...]] = {
+    "RU": ("Criminal Code", "Criminal Code of the Russian Federation", "CC RF"),
+    "BY": ("Criminal Code", "Criminal Code of the Republic of Belarus"),
+    "TR": ("Turkish Penal Code", "TCK"), "CN": ("Criminal Law", "Criminal Law of the PRC"),
+    "IR": ("Islamic Penal Code",), "EG": ("Penal Code",), "BH": ("Penal Code",), "VE": ("Penal Code",),
+    "NI": ("Penal Code",), "AE": ("Federal Penal Code",), "SA": ("Penal Law",), "FR": ("Code pénal",),
+    "DE": ("StGB", "Strafgesetzbuch"), "US": ("U.S. Code, Title 18",), "GB": ("Criminal Justice Act",),
+}  # fmt: skip
+
+# Real article numbers (dissent-laws.md tables, and the codes themselves for Russia).
+KNOWN_ARTICLES: dict[str, dict[str, str]] = {
+    "RU": {"homicide": "105", "robbery": "162", "drug_trafficking": "228.1", "fraud": "159",
+           "embezzlement": "160", "child_sexual_abuse": "132", "sexual_assault": "131",
+           "human_trafficking": "127.1", "cybercrime": "272", "corruption": "291", "terrorism": "205",
+           "extortion": "163", "illegal_weapons": "222", "money_laundering": "174.1",
+           "organised_group": "210"},
+    "AZ": {"drug_trafficking": "234", "illegal_weapons": "228", "money_laundering": "193-1"},
+    "KZ": {"embezzlement": "189", "fraud": "190"},
+    "CN": {"embezzlement": "382", "corruption": "385"},
+    "BY": {"corruption": "430", "money_laundering": "235"},
+}  # fmt: skip
+
+# Abusive charges per country, from dissent-laws.md: (law or None for the penal code, article,
+# title, max years). "pol": speech/association/security rows (§P5); "econ": economic rows (§P1);
+# "stack": counts added late to an economic case (§P6: laundering, criminal community).
+_P = tuple[str | None, str, str, int]
+ABUSIVE: dict[str, dict[str, tuple[_P, ...]]] = {
+    "RU": {
+        "pol": ((None, "280", "Public calls for extremist activity", 5),
+                (None, "282.2", "Participation in the activity of an extremist organisation", 6),
+                (None, "282.3", "Financing of extremist activity", 8),
+                (None, "205.2", "Public justification of terrorism", 7),
+                (None, "207.3", "Public dissemination of knowingly false information about the Armed "
+                 "Forces", 15),
+                (None, "280.3", "Public actions aimed at discrediting the Armed Forces", 7),
+                (None, "284.1", "Activity of an undesirable organisation", 6),
+                (None, "212", "Participation in mass riots", 8)),
+        "econ": ((None, "159", "Fraud on an especially large scale", 10),
+                 (None, "160", "Misappropriation or embezzlement on an especially large scale", 10),
+                 (None, "199", "Tax evasion by an organisation", 6),
+                 (None, "171", "Illegal entrepreneurship", 5)),
+        "stack": ((None, "174.1", "Laundering of proceeds of crime", 7),
+                  (None, "210", "Organising or taking part in a criminal community", 20)),
+    },
+    "BY": {
+        "pol": ((None, "342", "Organising actions grossly violating public order", 4),
+                (None, "361-1", "Participation in an extremist formation", 6),
+                (None, "361-2", "Financing of extremist activity", 8),
+                (None, "130", "Incitement of social enmity or discord", 12),
+                (None, "357", "Conspiracy to seize state power", 15),
+                (None, "191", "Obstructing the work of electoral commissions", 5)),
+        "econ": ((None, "243", "Tax evasion in an especially large amount", 7),
+                 (None, "430", "Bribe-taking", 15), (None, "228", "Smuggling", 7)),
+        "stack": ((None, "235", "Legalisation of criminally obtained proceeds", 10),),
+    },
+    "TJ": {"pol": ((None, "307.1", "Public calls for extremist activity", 5),
+                   (None, "307.2", "Organising an extremist community", 12),
+                   (None, "307.3", "Organising the activity of an extremist organisation", 8),
+                   (None, "189", "Incitement of religious hostility", 12))},
+    "TM": {"pol": ((None, "", "Betrayal of the Motherland", 25), (None, "", "Hooliganism", 5))},
+    "UZ": {"pol": ((None, "159", "Encroachment on the constitutional order", 20),
+                   (None, "244-1", "Distribution of materials threatening public security", 8),
+                   (None, "244-2", "Participation in a banned religious extremist organisation", 15),
+                   (None, "244", "Organising mass riots", 10))},
+    "KZ": {"pol": ((None, "174", "Incitement of social or religious discord", 10),
+                   (None, "405", "Participation in the activity of a banned extremist organisation", 6),
+                   (None, "258", "Financing of extremist activity", 12),
+                   (None, "274", "Dissemination of knowingly false information", 7)),
+           "econ": ((None, "189", "Misappropriation or embezzlement of entrusted property", 10),
+                    (None, "190", "Fraud on an especially large scale", 10))},
+    "AZ": {"pol": ((None, "274", "High treason", 20),),
+           "econ": ((None, "206", "Smuggling by an organised group", 12),
+                    (None, "192", "Illegal entrepreneurship", 5),
+                    (None, "213", "Tax evasion", 8)),
+           "stack": ((None, "193-1", "Legalisation of criminally obtained property", 12),
+                     (None, "320", "Forgery and use of forged documents", 3))},
+    "TR": {"pol": (("Anti-Terror Law (TMK)", "7(2)", "Propaganda for a terrorist organisation", 5),
+                   (None, "314", "Membership of an armed terrorist organisation", 15),
+                   (None, "220(7)", "Aiding an organisation without being a member", 10),
+                   (None, "216", "Provoking the public to hatred and hostility", 3),
+                   (None, "312", "Attempt to overthrow the Government", 25))},
+    "CN": {"pol": ((None, "105", "Inciting subversion of state power", 15),
+                   (None, "103", "Inciting splitting of the state", 15),
+                   (None, "120-3", "Advocating terrorism and extremism", 10),
+                   (None, "300", "Organising a cult to undermine the implementation of the law", 15),
+                   (None, "293", "Picking quarrels and provoking trouble", 5)),
+           "econ": ((None, "382", "Embezzlement", 10), (None, "225", "Illegal business operation", 5))},
+    "IR": {"pol": ((None, "498", "Forming a group aimed at disrupting national security", 10),
+                   (None, "499", "Membership of a group aimed at disrupting national security", 5),
+                   (None, "610", "Assembly and collusion against national security", 5),
+                   (None, "286", "Corruption on earth", 25))},
+    "EG": {"pol": (("Anti-Terrorism Law No. 94/2015", "12", "Joining a terrorist group knowing its aims", 10),
+                   ("Anti-Terrorism Law No. 94/2015", "13", "Financing a terrorist group", 25),
+                   (None, "80(d)", "Spreading false news abroad", 5),
+                   ("Anti-Cyber Crimes Law No. 175/2018", "25", "Misuse of a social media account", 3))},
+    "SA": {"pol": (("Law on Combating Terrorism", "30", "Describing the King or the Crown Prince in a way "
+                    "offensive to religion or justice", 10),
+                   ("Law on Combating Terrorism", "34", "Supporting persons who hold terrorist ideology", 10),
+                   ("Anti-Cyber Crime Law", "6", "Producing and sending material harming public order", 5))},
+    "AE": {"pol": (("Federal Law No. 7 of 2014", "21", "Joining a terrorist organisation", 15),
+                   ("Federal Decree-Law No. 34 of 2021", "25", "Publishing information harming the "
+                    "reputation "
+                    "of the State", 5))},
+    "BH": {"pol": ((None, "165", "Inciting hatred of the regime", 3),
+                   ("Law No. 58 of 2006", "6", "Incitement to terrorism", 10),
+                   (None, "133", "Spreading false news", 10))},
+    "VE": {"pol": (("Law against Hatred", "20", "Public incitement of hatred", 20),
+                   ("Organic Law against Organised Crime and Financing of Terrorism", "52", "Terrorism", 20),
+                   ("Organic Law against Organised Crime and Financing of Terrorism", "37",
+                    "Association to commit crimes", 10),
+                   (None, "132", "Conspiracy", 16))},
+    "NI": {"pol": ((None, "410", "Conspiracy to undermine national integrity", 8),
+                   ("Law 1042 on Cybercrimes", "30", "Propagation of false news through ICT", 5))},
+    "RW": {"pol": (("Law No. 68/2018", "194", "Spreading false information to cause hostile international "
+                    "opinion against the Government", 7),
+                   ("Law No. 68/2018", "164", "Publishing rumours intended to cause an uprising", 10),
+                   ("Law No. 59/2018", "4", "Genocide ideology", 9))},
+}  # fmt: skip
+# Counts added to a case, genuine or abusive alike (a laundering count follows most large frauds).
+EXTRA_COUNTS = {
+    "money_laundering": ("Laundering of proceeds of crime", 10),
+    "organised_group": ("Participation in a criminal organisation", 12),
+}
+
+
+def code_name(country: str, rng: random.Random) -> str:
+    names = CODE_NAMES.get(country) or (("Criminal Code",) if sum(map(ord, country)) % 3 else ("Penal Code",))
+    return rng.choice(names)
+
+
+def cite(law: str, article: str, rng: random.Random) -> str:
+    """A provision as bureaus write it: with or without a part, in a few word orders."""
+    part = rng.randint(1, 4)
+    form = rng.random()
+    if form < 0.55:
+        return f"{law}, art. {article}"
+    if form < 0.8:
+        return f"{law}, art. {article} part {part}"
+    return f"Article {article}, paragraph {part}, of the {law}"
+
+
+def _made_up(country: str, key: str) -> str:
+    number = 100 + (sum(map(ord, country + key)) * 7) % 260
+    while str(number) in _reserved().get(country, set()):
+        number += 1
+    return str(number)
 
 
 @cache
 def _reserved() -> dict[str, set[str]]:
-    """Articles either catalogue lists per country: a made-up ordinary article never lands on one."""
+    """Articles the domain source or the intake catalogue name: a made-up number never lands on one."""
     out: dict[str, set[str]] = {}
-    for country, found in _catalogue().items():
-        for row in found["entries"]:
-            out.setdefault(country, set()).update(str(a) for a in row.get("articles") or [])
+    for country, groups in ABUSIVE.items():
+        for rows in groups.values():
+            out.setdefault(country, set()).update(a for _, a, _, _ in rows if a)
+    for country, known in KNOWN_ARTICLES.items():
+        out.setdefault(country, set()).update(known.values())
     text = files("article3.notices").joinpath("data/excluded_offences.yaml").read_text(encoding="utf-8")
     for group in (yaml.safe_load(text).get("categories") or {}).values():
         for entry in group.get("entries") or []:
@@ -144,24 +238,46 @@ def _reserved() -> dict[str, set[str]]:
 
 
 def ordinary_charge(country: str, offence: str, rng: random.Random) -> Charge:
-    category, description, years, _, _ = ORDINARY[offence]
-    article = KNOWN_ARTICLES.get(country, {}).get(offence)
-    if article is None:
-        number = 100 + (sum(map(ord, country + offence)) * 7) % 260
-        while str(number) in _reserved().get(country, set()):
-            number += 1
-        article = str(number)
-    return Charge(f"Criminal Code, art. {article}", description, category, years)
+    o = ORDINARY[offence]
+    article = KNOWN_ARTICLES.get(country, {}).get(offence) or _made_up(country, offence)
+    return Charge(cite(code_name(country, rng), article, rng), o.description(rng), o.category, o.max_years)
 
 
-def fill(template: str, rng: random.Random, when: date, later: date) -> str:
-    return template.format(
-        when=when.strftime("%B %Y"),
-        later=later.strftime("%B %Y"),
-        place=rng.choice(PLACES),
-        victim=rng.choice(VICTIMS),
-        days=rng.randint(2, 30),
-        amount=f"EUR {rng.randint(2, 900) * 10_000:,}",
-        kg=rng.randint(20, 900),
-        n=rng.randint(3, 400),
-    )
+def extra_count(country: str, rng: random.Random) -> Charge:
+    """A laundering or organised-group count, as the country's code numbers it."""
+    key = rng.choice(list(EXTRA_COUNTS))
+    title, years = EXTRA_COUNTS[key]
+    article = KNOWN_ARTICLES.get(country, {}).get(key) or _made_up(country, key)
+    return Charge(cite(code_name(country, rng), article, rng), title, key, years)
+
+
+def _charge(country: str, row: _P, category: str | None, rng: random.Random) -> Charge:
+    law, article, title, years = row
+    article = article or _made_up(country, title)
+    return Charge(cite(law or code_name(country, rng), article, rng), title, category, years)
+
+
+def political_charges(country: str, rng: random.Random) -> list[Charge]:
+    """One political charge, or (one time in three) two: Egypt's trio is stacked on purpose (§P6)."""
+    rows = ABUSIVE.get(country, {}).get("pol") or ABUSIVE["RU"]["pol"][:3]
+    n = 3 if country == "EG" and rng.random() < 0.6 else (2 if rng.random() < 0.33 else 1)
+    return [_charge(country, row, None, rng) for row in rng.sample(rows, min(n, len(rows)))]
+
+
+def economic_charges(country: str, rng: random.Random, *, stack: float) -> list[Charge]:
+    """An economic charge from the country's documented rows (or its ordinary fraud/embezzlement
+    articles), with a laundering or criminal-community count added with probability ``stack``."""
+    rows = ABUSIVE.get(country, {}).get("econ")
+    if rows:
+        first = _charge(country, rng.choice(rows), "fraud", rng)
+    else:
+        first = ordinary_charge(country, rng.choice(["fraud", "embezzlement"]), rng)
+    out = [first]
+    if rng.random() < stack:
+        extra = ABUSIVE.get(country, {}).get("stack")
+        out.append(
+            _charge(country, rng.choice(extra), "money_laundering", rng)
+            if extra
+            else extra_count(country, rng)
+        )
+    return out

@@ -7,7 +7,6 @@ from __future__ import annotations
 import heapq
 import itertools
 import random
-import secrets
 from collections import Counter, defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -18,13 +17,12 @@ from sqlalchemy import select
 
 from article3.accounts import service as accounts
 from article3.accounts.models import User
-from article3.accounts.schemas import UserCreate
 from article3.actors import Actor, Role
 from article3.bootstrap import Runtime
 from article3.db.session import transaction
 from article3.errors import Article3Error
 from article3.review.rules import Ground
-from article3.sim import complaints, messages, policies, register, requests
+from article3.sim import complaints, governance, messages, policies, register, requests
 from article3.sim.progress import Advance
 from article3.sim.world import Event, World
 
@@ -55,11 +53,14 @@ class Outcome:
 class Results:
     outcomes: list[Outcome] = field(default_factory=list)
     tally: dict[int, Counter[str]] = field(default_factory=lambda: defaultdict(Counter))
+    measures: list[governance.Adopted] = field(default_factory=list)
 
 
 class Replay:
-    def __init__(self, rt: Runtime, *, reviewer_error: float, seed: int, advance: Advance) -> None:
-        self.rt, self.error, self.advance = rt, reviewer_error, advance
+    def __init__(
+        self, rt: Runtime, *, reviewer_error: float, seed: int, advance: Advance, govern: bool = True
+    ) -> None:
+        self.rt, self.error, self.advance, self.govern = rt, reviewer_error, advance, govern
         self.rng = random.Random(f"replay:{seed}:{reviewer_error}")  # noqa: S311
         self.queue: list[tuple[datetime, int, Callable[[datetime], None]]] = []
         self.seq = itertools.count()
@@ -74,15 +75,19 @@ class Replay:
     ) -> Actor:
         with self.rt.session() as session, transaction(session):
             user = session.scalars(select(User).where(User.username == username)).first()
-            if user is None:
-                data = UserCreate(username=username, role=role, country=country, organisation=organisation,
-                                  password=secrets.token_urlsafe(16))  # fmt: skip
-                return Actor(
-                    accounts.create(session, actor=SIM_ACTOR, data=data, now=self.rt.clock.now()).id,
-                    role,
-                    country,
-                )
-            return Actor(user.id, role, country)
+            if user is not None:
+                return Actor(user.id, role, country)
+            # Nobody logs in as a simulated account: a generated secret needs no slow hash.
+            made, _ = accounts.create_with_secret(
+                session,
+                actor=SIM_ACTOR,
+                username=username,
+                role=role,
+                country=country,
+                organisation=organisation,
+                now=self.rt.clock.now(),
+            )
+            return Actor(made.id, role, country)
 
     def _staff(self) -> dict[str, Actor]:
         return {
@@ -93,6 +98,7 @@ class Replay:
             "registrar": self._account(
                 MARKER_USER, Role.REGISTRAR, organisation="Simulated press-freedom body"
             ),
+            "governance": self._account(governance.USERNAME, Role.GOVERNANCE),
         }
 
     def officer(self, country: str) -> Actor:
@@ -129,6 +135,10 @@ class Replay:
             "complaint": self.on_complaint,
             "message": self.on_message,
         }
+        if self.govern and world.events:
+            first, last = (datetime.fromisoformat(world.events[i]["t"]) for i in (0, -1))
+            for sitting in governance.sittings(first, last):
+                self.later(sitting, self.sit)
         for event in world.events:
             when = datetime.fromisoformat(event["t"])
             self.drain(when)
@@ -140,6 +150,12 @@ class Replay:
         if finish:
             self.drain(None)
         return self.results
+
+    def sit(self, when: datetime) -> None:
+        """A sitting of the simulated governance body (sim/governance.py)."""
+        adopted = governance.sit(self.rt, self.staff["governance"], when)
+        self.results.measures.extend(adopted)
+        self.results.tally[when.year]["measures_adopted"] += len(adopted)
 
     # --- requests --------------------------------------------------------------------------------
     def on_request(self, event: Event, when: datetime) -> None:

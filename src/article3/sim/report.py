@@ -56,6 +56,18 @@ def tactics(result: dict[str, Any]) -> str:
         f"p={base['legitimate_refusal_probability']}; worst country {base['worst_country']} passes "
         f"{_pct(base['worst_country_pass_share'])} (public record: about 90%)"
     )
+    return "\n".join(lines) + "\n\n" + measures(result)
+
+
+def measures(result: dict[str, Any]) -> str:
+    """The measures the simulated governance adopted (printed after the tactics)."""
+    found = result.get("measures") or []
+    lines = [f"measures adopted by the simulated governance: {len(found)} (lifted: none, by design)"]
+    for m in found:
+        lines.append(
+            f"  {m['at']}  {m['country']:<3} {m['kind']:<16} {m['criterion']:<17} "
+            f"{m['figure']:.2f} >= {m['threshold']:g}"
+        )
     return "\n".join(lines)
 
 
