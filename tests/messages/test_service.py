@@ -17,6 +17,7 @@ from article3.errors import Conflict, InvalidInput, NotFound
 from article3.messages import queries, rules
 from article3.messages import service as messages
 from article3.messages.schemas import Decision, MessageDecide
+from article3.notices import service as notices
 from article3.oversight import service as oversight
 from article3.oversight.schemas import MeasureApply
 from article3.register.rules import ProtectionKind
@@ -35,6 +36,16 @@ def test_a_location_ask_about_a_refused_person_in_free_text_is_held(runtime: Run
     ru = make_user(runtime, Role.NCB_OFFICER, "RU")
     assert mf.send(runtime, ru, body=WHERE_RU)[1:] == ("held", ["refused_request_subject"])
     assert mf.send(runtime, ru, body=WHERE_EN)[1:] == ("held", ["refused_request_subject"])
+
+
+def test_a_location_ask_after_a_political_rejection_at_intake_is_held(runtime: Runtime) -> None:
+    officer = make_user(runtime, Role.NCB_OFFICER, "RU")
+    treason = {"provision": "Criminal Code, art. 275", "description": "High treason", "category": None,
+               "committed_on": "2021-01-15", "place": "Moscow"}  # fmt: skip
+    ref = rq.submit(runtime, officer, rq.document("RU", subject=mf.SOKOLOVA, offences=[treason]))
+    with runtime.session() as s:
+        assert notices.by_ref(s, ref).status == "rejected"
+    assert mf.send(runtime, officer, body=WHERE_EN)[1:] == ("held", ["refused_request_subject"])
 
 
 def test_no_ask_about_a_refused_person_is_delivered(runtime: Runtime) -> None:

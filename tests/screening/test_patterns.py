@@ -191,11 +191,22 @@ def test_p3_drugs_found_on_an_unregistered_journalist_reach_enhanced_review():
         a.codes
     )
     find = next(f for f in a.findings if f.code is ReasonCode.FACTS_POLICE_FIND_OR_CONFESSION)
-    assert "'found during a" in find.explanation or "'during a search'" in find.explanation
+    assert "'police found'" in find.explanation
     assert any(e.ref.startswith("facts[") for e in find.evidence)
     # The same find against a lorry driver is an ordinary drugs case.
     ordinary = screen("GE", [drugs], facts, occupations=["lorry driver"])
     assert ordinary.route is Route.FAST_TRACK, ordinary.codes
+
+
+def test_p3_a_police_find_is_read_without_the_word_search():
+    drugs = off("Criminal Code, art. 260", "illegal sale of narcotic drugs", "drug_trafficking",
+                date(2024, 2, 1), "Batumi")  # fmt: skip
+    facts = (
+        "In February 2024 in Batumi police found 51 g of a narcotic substance in his flat, intended for sale."
+    )
+    a = screen("GE", [drugs], facts, occupations=["journalist"])
+    assert ReasonCode.FACTS_POLICE_FIND_OR_CONFESSION in a.codes, a.codes
+    assert screen("GE", [drugs], facts, occupations=["welder"]).route is not Route.ENHANCED_REVIEW
 
 
 def test_p3_extortion_against_a_journalist_named_in_the_facts():

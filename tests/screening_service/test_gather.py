@@ -147,6 +147,38 @@ def test_a_request_rejected_at_intake_is_not_an_earlier_request(runtime: Runtime
         assert gather.earlier_from(row) is None
 
 
+def test_a_purely_political_request_rejected_at_intake_makes_a_relabelled_one_a_resubmission(
+    runtime: Runtime,
+) -> None:
+    treason = fraud_offence(provision="Criminal Code, art. 275", description="High treason", category=None)
+    rejected = ru_request(runtime, offences=[treason])
+    with runtime.session() as s:
+        row = notices.by_ref(s, rejected)
+        assert row.status == "rejected"
+        earlier = gather.earlier_from(row)
+        assert earlier is not None and earlier.status is EarlierStatus.REJECTED
+        assert earlier.refusal_codes == ("art3_political_predominance",)
+    second = ru_request(runtime, offences=[fraud_offence(provision="Criminal Code, art. 159")])
+    run = latest_run(runtime, second)
+    finding = next(f for f in run.findings if f["code"] == "resubmission_other_charges")
+    assert "art3_political_predominance" in finding["explanation"]
+    assert [e["ref"] for e in evidence(run, "resubmission_other_charges")] == [rejected]
+
+
+def test_a_request_rejected_as_political_is_never_a_hit_for_a_country(
+    runtime: Runtime, http: httpx.Client
+) -> None:
+    treason = fraud_offence(provision="Criminal Code, art. 275", description="High treason", category=None)
+    rejected = ru_request(runtime, offences=[treason])
+    border = bearer(make_token(runtime, Role.NCB_OFFICER, "DE"))
+    reviewer = bearer(make_token(runtime, Role.REVIEWER))
+    body = {"names": ["Ирина Соколова"], "birth_date": "1988-02-03"}
+    seen_by_country = http.post("/api/v1/search/persons", json=body, headers=border).json()
+    seen_by_reviewer = http.post("/api/v1/search/persons", json=body, headers=reviewer).json()
+    assert rejected not in str(seen_by_country)
+    assert rejected in str(seen_by_reviewer)
+
+
 def test_the_requester_record_takes_commission_outcomes_from_its_caller(runtime: Runtime) -> None:
     rq.published(runtime, "FR")
     with runtime.session() as s:

@@ -28,7 +28,8 @@ from article3.search import service as search
 from article3.search.engine import SearchEngine
 from article3.search.schemas import MatchHit, PersonQuery
 
-GONE_STATUSES = {"refused": Concern.REFUSED, "deleted": Concern.DELETED}
+# Only Art. 3 rejections at intake are in the index (notices.rules.art3_rejection): a refusal too.
+GONE_STATUSES = {"refused": Concern.REFUSED, "rejected": Concern.REFUSED, "deleted": Concern.DELETED}
 REGISTER = "register"
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import calendar
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
@@ -139,3 +140,21 @@ def notice_recipients(
     if kind == "red_notice":
         return members - {requesting_country}
     return recipients
+
+
+# Intake rejections on an Art. 3 excluded-offence category, and the commission ground each one is.
+ART3_REJECTIONS = {
+    "criteria.excluded_offence.political": "art3_political_predominance",
+    "criteria.excluded_offence.military": "art3_military",
+    "criteria.excluded_offence.religious": "art3_religious",
+    "criteria.excluded_offence.racial": "art3_racial",
+}
+
+
+def art3_rejection(failure_codes: Iterable[str]) -> tuple[str, ...]:
+    """The Art. 3 grounds among an intake rejection's failure codes (empty for a format failure).
+
+    Such a rejection is a decision on substance (the offence is purely political, military,
+    religious or racial), so the request stays findable for the screening of later requests.
+    """
+    return tuple(dict.fromkeys(ART3_REJECTIONS[c] for c in failure_codes if c in ART3_REJECTIONS))

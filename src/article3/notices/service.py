@@ -67,7 +67,9 @@ def submit(session: Session, *, actor: Actor, document: RequestDocument, now: da
     session.add(request)
     session.flush()  # flush: the public reference is built from the new id
     request.ref = f"A3-{now.year}-{request.id:06d}"
-    if not failures:
+    if not failures or rules.art3_rejection(f.code for f in failures):
+        # An Art. 3 rejection is indexed too (no country is entitled to a rejected request), so a
+        # later request for the same person under other charges is read as a re-submission.
         search.upsert(session, record=person_record(request.ref, document), access=_access(request), now=now)
     action = AuditAction.REQUEST_REJECTED if failures else AuditAction.REQUEST_SUBMITTED
     audit.record(

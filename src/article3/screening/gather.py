@@ -6,8 +6,10 @@
 - **Earlier requests** for the same person: the request index searched with the system's full view
   (every status, every country), the request itself excluded; for each, its status, requesting
   country, cited provisions, decision date and refusal grounds. Requests rejected at intake are left
-  out: they failed the format or the minimum criteria, no one decided on their substance, and a
-  corrected resubmission is not a relabelling.
+  out when they failed the format or the minimum criteria (no one decided on their substance, and a
+  corrected resubmission is not a relabelling), but kept, as `rejected` with their Art. 3 grounds,
+  when intake found every offence purely political, military, religious or racial: that is a
+  decision on substance, and a new request under other charges is the relabelling of P4.
 - **Flags on earlier requests**: how many, and from which countries.
 - **The requester's record**: published and refused requests; complaints and reversals by the
   commission are *passed in* by the caller (the complaints domain fills them; 0 until it does).
@@ -28,6 +30,7 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from article3.notices import rules as notice_rules
 from article3.notices.document import RequestDocument
 from article3.notices.models import Flag, Request
 from article3.register import service as register
@@ -112,7 +115,9 @@ def provisions_of(document: dict[str, object] | None) -> tuple[str, ...]:
 
 
 def earlier_from(row: Request) -> inputs.EarlierRequest | None:
-    """The neutral view of an earlier request; None for statuses that say nothing (rejected)."""
+    """The neutral view of an earlier request; None when it says nothing (rejected on form)."""
+    if row.status == "rejected":
+        return _art3_rejection(row)
     status = _STATUS.get(row.status)
     if status is None:
         return None
@@ -124,6 +129,20 @@ def earlier_from(row: Request) -> inputs.EarlierRequest | None:
         provisions=provisions_of(row.document),
         decided_on=decided,
         refusal_codes=refusal_codes(row.status_reason) if status is inputs.EarlierStatus.REFUSED else (),
+    )
+
+
+def _art3_rejection(row: Request) -> inputs.EarlierRequest | None:
+    grounds = notice_rules.art3_rejection(str(f.get("code", "")) for f in row.intake_failures)
+    if not grounds:
+        return None
+    return inputs.EarlierRequest(
+        id=row.ref,
+        requesting_country=row.requesting_country,
+        status=inputs.EarlierStatus.REJECTED,
+        provisions=provisions_of(row.document),
+        decided_on=row.status_changed_at.date(),
+        refusal_codes=grounds,
     )
 
 
