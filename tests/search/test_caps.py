@@ -84,3 +84,17 @@ def test_soft_namesakes_counts_better_ones_fully_and_worse_ones_a_little() -> No
     assert counts[0] == pytest.approx(2 + np.exp(-1.0), abs=1e-5)
     assert counts[2] == pytest.approx(3.0, abs=1e-5)
     assert counts[3] == pytest.approx(4.0, abs=1e-5)
+
+
+def test_namesakes_are_counted_among_the_persons_the_caller_may_see() -> None:
+    hidden = [PersonRecord(id=f"H-{n}", names=["Ирина Соколова"], birth_date="1988-02-03") for n in range(4)]
+    seen = PersonRecord(id="V", names=["Ирина Соколова"], birth_date="1988-02-03")
+    query = PersonQuery(names=["Irina Sokolova"], birth_date="1988-02-03")
+    crowded = PersonIndex.build([*hidden, seen])
+    alone = PersonIndex.build([seen])
+    [hit] = crowded.search(query, limit=1, accept=lambda person_id: person_id == "V")
+    [only] = alone.search(query, limit=1)
+    assert hit.why["names"]["namesakes"] == only.why["names"]["namesakes"] == 1.0
+    assert hit.score == only.score
+    # The system's full view still counts them all.
+    assert crowded.search(query, limit=1)[0].why["names"]["namesakes"] >= 5

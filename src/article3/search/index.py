@@ -258,7 +258,22 @@ class PersonIndex:
                 positions.append(position)
                 if len(chosen) >= wanted:
                     break
-        return chosen, soft_namesakes(names, names[positions])
+        own = names[positions]
+        return chosen, soft_namesakes(self._visible_levels(ids, names, own, accept), own)
+
+    def _visible_levels(
+        self, ids: Ints, names: Floats, own: Floats, accept: Callable[[str], bool] | None
+    ) -> Floats:
+        """Name points of the candidates the caller may see, within `RIVAL_SPAN` of the chosen.
+
+        Namesakes are counted among these only: a count over everyone would tell a country that
+        persons it may not see (requests in review or refused, register entries) share the name.
+        """
+        if accept is None or own.size == 0:
+            return names
+        near = np.flatnonzero(names >= own.min() - RIVAL_SPAN)
+        seen = [i for i in near.tolist() if (p := self._people[int(ids[i])]) is not None and accept(p.id)]
+        return names[np.array(seen, dtype=np.int64)]
 
     @staticmethod
     def _ranked(ids: Ints, points: Floats, wanted: int) -> Iterator[int]:
