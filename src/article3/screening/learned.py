@@ -21,18 +21,10 @@ from typing import Any
 
 import numpy as np
 
-from article3.lazy import attribute
 from article3.screening.catalogue import country_key
 from article3.screening.findings import Finding
 from article3.screening.inputs import EarlierStatus, ScreeningInput
 from article3.screening.reasons import ReasonCode
-
-# scikit-learn is imported at the first training or scoring, not when a command starts.
-CalibratedClassifierCV = attribute("sklearn.calibration", "CalibratedClassifierCV")
-LogisticRegression = attribute("sklearn.linear_model", "LogisticRegression")
-brier_score_loss = attribute("sklearn.metrics", "brier_score_loss")
-roc_auc_score = attribute("sklearn.metrics", "roc_auc_score")
-train_test_split = attribute("sklearn.model_selection", "train_test_split")
 
 MODEL_NAME = "article3-screening-logreg"
 FORMAT = b"article3-screening-model/1\n"
@@ -112,7 +104,14 @@ def build_features(inputs: ScreeningInput, findings: Sequence[Finding]) -> tuple
     )
 
 
+# scikit-learn (over a second to import) is imported inside the functions that train or measure,
+# so that a command which neither trains nor scores does not pay for it.
+
+
 def _estimator(y: np.ndarray[Any, Any], seed: int) -> Any:
+    from sklearn.calibration import CalibratedClassifierCV  # noqa: PLC0415 - slow import, see above
+    from sklearn.linear_model import LogisticRegression  # noqa: PLC0415 - slow import, see above
+
     base = LogisticRegression(max_iter=2000, C=1.0, random_state=seed)
     smallest = int(min(np.sum(y), len(y) - np.sum(y)))
     if smallest >= MIN_PER_CLASS_FOR_CALIBRATION:
@@ -143,6 +142,8 @@ def train(
         raise ValueError("training needs both outcomes (refused/overturned and stood)")
     card: dict[str, Any] = {"holdout": None}
     if min(np.sum(y), len(y) - np.sum(y)) >= 4 and len(y) >= 20:
+        from sklearn.model_selection import train_test_split  # noqa: PLC0415 - slow import, see above
+
         x_tr, x_te, y_tr, y_te = train_test_split(x, y, test_size=holdout, random_state=seed, stratify=y)
         trial = _estimator(y_tr, seed).fit(x_tr, y_tr)
         card["holdout"] = metrics(y_te.tolist(), trial.predict_proba(x_te)[:, 1].tolist())
@@ -176,6 +177,8 @@ def predict(model: LearnedModel, features: Sequence[float]) -> float:
 
 def metrics(y_true: Sequence[int], p: Sequence[float]) -> dict[str, Any]:
     """Brier score, ROC AUC (None with one class), calibration bins and n."""
+    from sklearn.metrics import brier_score_loss, roc_auc_score  # noqa: PLC0415 - slow import, see above
+
     y = np.asarray(y_true, dtype=int)
     q = np.asarray(p, dtype=float)
     auc = float(roc_auc_score(y, q)) if len(set(y.tolist())) == 2 else None
