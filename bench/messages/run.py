@@ -13,8 +13,15 @@ requests, refugees registered against Russia, commission deletions and journalis
   of a person it was refused or who is protected against it, by name in the text or by reference.
   Each should be held.
 
+Then the extended set (its own random streams, so the figures above do not move): Chinese
+messages (asks about persons unknown to the system, letters about protected persons that ask
+nothing, administrative notes) and Chinese attempts about persons registered against Russia in Han
+script; and letters sent as a PDF attachment behind a neutral cover note (ordinary asks about
+published or unknown persons, attempts about refused or protected ones, in the five languages).
+
 It prints the false-hold share per kind and language, the share of attempts held, and the time
-monitoring adds per message (the `monitor.examine` call inside `send`), p50/p95/mean.
+monitoring adds per message (the `monitor.examine` call inside `send`, PDF reading included),
+p50/p95/mean.
 """
 
 from __future__ import annotations
@@ -29,6 +36,7 @@ from typing import Any
 
 import icu
 from faker import Faker
+from tests.messages import pdfs
 
 from article3.actors import Actor
 from article3.db.session import transaction
@@ -67,6 +75,15 @@ ADMIN = {
     "ar": "نود اعلامكم بان الضابط {name} سيحضر الاجتماع في ليون بخصوص الملف {ref}",
     "ru": "Уважаемые коллеги! {name}, наш дежурный сотрудник, примет участие в совещании в Лионе. Исх. {ref}.",  # noqa: E501
 }
+ZH = {
+    "ask": "各位同事：请贵方协助查明{name}的下落，并告知其现住址。",
+    "about": "各位同事：我们已收到贵方关于{name}的来函，案件{ref}的法院文件将于下周寄出。",
+    "admin": "各位同事：我局值班警官{name}将出席里昂会议，请更新贵局的联系方式。编号{ref}。",
+}
+COVER = "Dear colleagues, please find our letter attached."
+# The extended set moves the clock 3 hours a message: Russia's runs of attempts then stay under the
+# volume rule (20 asking messages a day), so a hold there is the content's doing, not the volume's.
+EXTENDED_GAP = timedelta(hours=3)
 LATIN = {
     "ru": icu.Transliterator.createInstance("Russian-Latin/BGN"),
     "ar": icu.Transliterator.createInstance("Arabic-Latin"),
@@ -89,6 +106,10 @@ class Bench:
         self.times: list[float] = []
         self.published: list[tuple[str, str]] = []
         self.targets: list[tuple[str, str, str]] = []  # name, its script's language, kind
+        self.extra_rng = random.Random(seed + 1000)  # the extended set's own streams
+        self.zh = Faker("zh_CN")
+        self.zh.seed_instance(seed + 1000)
+        self.zh_targets: list[str] = []
 
     def person(self, lang: str) -> str:
         f = self.fakers[lang]
@@ -115,6 +136,19 @@ class Bench:
                 self.targets.append((name, "ru", "refused"))
         self.register("DE", ProtectionKind.REFUGEE, "RU", 30)
         self.register("ccf", ProtectionKind.CCF_DELETION, "RU", 20)
+        self.register_zh(30)
+
+    def register_zh(self, count: int) -> None:
+        """Refugees registered against Russia by their names in Han script."""
+        actor = self.system.actor("DE", now=self.system.clock.now())
+        with self.system.runtime.session() as s, transaction(s):
+            for _ in range(count):
+                name = self.zh.name()
+                data = ProtectionRegister(
+                    person=PersonQuery(names=[name]), kind=ProtectionKind.REFUGEE, against_country="RU"
+                )
+                register.add(s, actor=actor, data=data, now=self.system.clock.now())
+                self.zh_targets.append(name)
 
     def register(self, who: str, kind: ProtectionKind, against: str | None, count: int) -> None:
         actor = self.system.actor(who, now=self.system.clock.now())
@@ -129,8 +163,8 @@ class Bench:
                 register.add(s, actor=actor, data=data, now=self.system.clock.now())
                 self.targets.append((name, lang, kind.value))
 
-    def send(self, sender: str, body: str, **extra: Any) -> str:
-        self.system.clock.set(self.system.clock.now() + timedelta(minutes=30))
+    def send(self, sender: str, body: str, gap: timedelta = timedelta(minutes=30), **extra: Any) -> str:
+        self.system.clock.set(self.system.clock.now() + gap)
         actor: Actor = self.system.actor(sender, now=self.system.clock.now())
         to = "AE" if sender != "AE" else "FR"
         data = MessageSend(to=[to], subject="Case", body=body, **extra)
@@ -176,6 +210,43 @@ class Bench:
             out[(kind, lang, status)] += 1
         return out
 
+    def chinese(self, count: int, attempts: int) -> Counter[tuple[str, str, str]]:
+        out: Counter[tuple[str, str, str]] = Counter()
+        rng, kinds = self.extra_rng, ("ask_unknown", "about_protected", "admin")
+        self.system.clock.set(self.system.clock.now() + timedelta(days=2))  # past the attempts' volume
+        for i in range(count):
+            kind, ref = kinds[i % 3], f"A3-2024-{rng.randint(1, 999999):06d}"
+            if kind == "ask_unknown":
+                body, sender = ZH["ask"].format(name=self.zh.name()), SENDERS[i % len(SENDERS)]
+            elif kind == "about_protected":
+                body, sender = ZH["about"].format(name=rng.choice(self.zh_targets), ref=ref), "RU"
+            else:
+                body, sender = ZH["admin"].format(name=self.zh.name(), ref=ref), SENDERS[i % len(SENDERS)]
+            out[(kind, "zh", self.send(sender, body, EXTENDED_GAP))] += 1
+        for _ in range(attempts):
+            body = ZH["ask"].format(name=rng.choice(self.zh_targets))
+            out[("attempt", "zh", self.send("RU", body, EXTENDED_GAP))] += 1
+        return out
+
+    def pdf_letters(self, count: int, attempts: int) -> Counter[tuple[str, str, str]]:
+        out: Counter[tuple[str, str, str]] = Counter()
+        rng = self.extra_rng
+        for i in range(count + attempts):
+            lang = LANGS[i % 5]
+            if i >= count:
+                kind, sender = "attempt", "RU"
+                name, script, _ = rng.choice(self.targets)
+                name = written(name, script, lang)
+            elif i % 2 == 0:
+                kind, sender = "ask_published", SENDERS[i % len(SENDERS)]
+                name, script = rng.choice(self.published)
+                name = written(name, script, lang)
+            else:
+                kind, sender, name = "ask_unknown", SENDERS[i % len(SENDERS)], self.person(lang)
+            letter = pdfs.attachment(pdfs.pdf(ASK[lang].format(name=name)))
+            out[(kind, lang, self.send(sender, COVER, EXTENDED_GAP, attachments=[letter]))] += 1
+        return out
+
 
 def timed_examine() -> list[float]:
     """Wrap monitor.examine to record its duration (the time monitoring adds to a send)."""
@@ -190,6 +261,22 @@ def timed_examine() -> list[float]:
             times.append(time.perf_counter() - start)
 
     monitor.examine = wrapper  # type: ignore[assignment]
+    return times
+
+
+def timed_reading() -> list[float]:
+    """Wrap monitor.read_attachments (PDF text extraction in a child process) the same way."""
+    times: list[float] = []
+    original = monitor.read_attachments
+
+    def wrapper(*args: Any, **kwargs: Any) -> monitor.AttachmentReading:
+        start = time.perf_counter()
+        try:
+            return original(*args, **kwargs)
+        finally:
+            times.append(time.perf_counter() - start)
+
+    monitor.read_attachments = wrapper  # type: ignore[assignment]
     return times
 
 
@@ -219,21 +306,50 @@ def report(
     )
 
 
+def extended(
+    chinese: Counter[tuple[str, str, str]],
+    pdf: Counter[tuple[str, str, str]],
+    times: list[float],
+    reading: list[float],
+) -> None:
+    for title, counts in (("chinese", chinese), ("pdf letters", pdf)):
+        tries = sum(n for k, n in counts.items() if k[0] == "attempt")
+        total = sum(counts.values()) - tries
+        held = sum(n for k, n in counts.items() if k[0] != "attempt" and k[2] == "held")
+        caught = sum(n for k, n in counts.items() if k[0] == "attempt" and k[2] == "held")
+        print(f"{title}: ordinary {total}, held (false holds) {held} ({100 * held / max(total, 1):.2f}%)")
+        for kind in sorted({k[0] for k in counts} - {"attempt"}):
+            print(f"  {kind:16} held {share(counts, 'held', 0, kind)}")
+        print(f"{title}: attempts {tries}, held {caught} ({100 * caught / max(tries, 1):.1f}%)")
+    letters = sum(pdf.values())
+    pdf_times = sorted((a + b) * 1000 for a, b in zip(times[-letters:], reading[-letters:], strict=True))
+    print(
+        f"monitoring time per PDF letter, reading included (ms): mean {statistics.mean(pdf_times):.1f}, "
+        f"p50 {pdf_times[len(pdf_times) // 2]:.1f}, max {pdf_times[-1]:.1f}"
+    )
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--ordinary", type=int, default=2000)
     parser.add_argument("--attempts", type=int, default=300)
     parser.add_argument("--gallery", type=int, default=2000)
     parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument("--zh", type=int, default=300)
+    parser.add_argument("--zh-attempts", type=int, default=60)
+    parser.add_argument("--pdf", type=int, default=200)
+    parser.add_argument("--pdf-attempts", type=int, default=100)
     args = parser.parse_args()
     with instance(datetime(2024, 1, 1, tzinfo=UTC)) as system:
         bench = Bench(system, args.seed)
         bench.populate(args.gallery)
         print(f"index: {args.gallery} published notices, {len(bench.targets)} refused or protected persons")
-        times = timed_examine()
+        times, reading = timed_examine(), timed_reading()
         ordinary = bench.ordinary(args.ordinary)
         attempts = bench.attempts(args.attempts)
         report(ordinary, attempts, times)
+        chinese = bench.chinese(args.zh, args.zh_attempts)
+        extended(chinese, bench.pdf_letters(args.pdf, args.pdf_attempts), times, reading)
 
 
 if __name__ == "__main__":

@@ -15,6 +15,7 @@ from article3.register.schemas import ProtectionRegister
 from article3.search.schemas import PersonQuery
 from tests.factories import requests as rq
 from tests.factories.accounts import make_user
+from tests.messages import pdfs
 
 SOKOLOVA = {"names": [{"full": "Ирина Соколова"}, {"given": "Irina", "family": "Sokolova"}],
             "sex": "F", "birth_date": "1988-02-03", "nationalities": ["RU"]}  # fmt: skip
@@ -53,7 +54,8 @@ def send(rt: Runtime, sender: Actor, **fields: Any) -> tuple[str, str, list[str]
         return m.ref, m.status, list(m.reasons)
 
 
-PDF = {"filename": "judgment.pdf", "content_base64": "JVBERi0xLjQganVkZ21lbnQ="}  # %PDF-1.4 judgment
+# A real one-page PDF with text (monitoring reads PDFs; an unreadable one would hold the message).
+PDF = pdfs.attachment(pdfs.pdf("Judgment of the district court, served on the parties."), "judgment.pdf")
 
 
 def delivered(rt: Runtime, sender: str = "FR", to: str = "DE") -> tuple[str, str]:

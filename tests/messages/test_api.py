@@ -11,6 +11,7 @@ from article3.actors import Role
 from article3.bootstrap import Runtime
 from tests.factories import messages as mf
 from tests.factories.accounts import bearer, make_token
+from tests.messages import pdfs
 
 WHERE = "Please tell us where Irina Sokolova lives and arrest her upon arrival."
 
@@ -78,3 +79,23 @@ def test_attachment_download_headers(runtime: Runtime, http: httpx.Client) -> No
     )
     assert bad.status_code == 422
     assert bad.json()["error"]["details"][0]["path"] == "attachments[0]"
+
+
+def test_a_pdf_request_is_held_over_http(runtime: Runtime, http: httpx.Client) -> None:
+    mf.refused(runtime, "RU")
+    ru, reviewer = make_token(runtime, Role.NCB_OFFICER, "RU"), make_token(runtime, Role.REVIEWER)
+    text = "Dear colleagues,\nplease establish the whereabouts of Irina Sokolova, born 3 February 1988."
+    letter = pdfs.attachment(pdfs.pdf(text))
+    body = {"to": ["AE"], "subject": "Case", "body": "Our letter is attached.", "attachments": [letter]}
+    sent = http.post("/api/v1/messages", json=body, headers=bearer(ru))
+    assert sent.status_code == 201, sent.text
+    assert sent.json()["status"] == "held" and "reasons" not in sent.json()
+    held = http.get(f"/api/v1/compliance/messages/{sent.json()['ref']}", headers=bearer(reviewer)).json()
+    assert held["reasons"] == ["refused_request_subject"]
+    assert held["concerned"][0]["found_in"] == "attachment"
+    garbage = pdfs.attachment(b"%PDF-1.7\n\x00\x01garbage")
+    body["attachments"] = [garbage]
+    unread = http.post("/api/v1/messages", json=body, headers=bearer(ru)).json()
+    assert unread["status"] == "held"
+    held = http.get(f"/api/v1/compliance/messages/{unread['ref']}", headers=bearer(reviewer)).json()
+    assert held["reasons"] == ["attachment_unreadable"]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from article3.messages import detect
+from article3.messages import detect, unspaced
 from article3.messages.rules import Ask
 
 A = Ask
@@ -93,3 +93,35 @@ def test_span_count_is_bounded() -> None:
         f"Name{letters[i % 10]}{letters[i // 10 % 10]} Surname{letters[i // 10 % 10]}," for i in range(99)
     )
     assert len(detect.name_spans(text)) == detect.MAX_SPANS
+
+
+def test_unspaced_scripts_yield_name_spans() -> None:
+    zh = detect.name_spans("请贵方协助查明王小明的下落并告知其住址。")
+    assert "王小明" in zh and not any("的" in span for span in zh)
+    assert "伊琳娜 索科洛娃" in detect.name_spans("请查明伊琳娜·索科洛娃的下落")
+    assert "欧阳娜娜" in detect.name_spans("关于欧阳娜娜的来函")
+    ja = detect.name_spans("田中太郎さんの所在を確認してください。山田花子氏の住所も。")
+    assert {"田中太郎", "山田花子"} <= set(ja)
+    assert "イリーナ ソコロワ" in detect.name_spans("イリーナ・ソコロワの居場所")
+    assert "สมชาย ใจดี" in detect.name_spans("ขอให้ตรวจสอบที่อยู่ของนายสมชาย ใจดี และจับกุมตัว")
+    assert len(detect.name_spans("王" * 5000)) <= detect.MAX_SPANS + unspaced.MAX_UNSPACED_SPANS
+
+
+def test_asks_in_chinese_japanese_thai_but_not_warrants() -> None:
+    assert detect.asks("请贵方协助查明王小明的下落") == {Ask.WHEREABOUTS}
+    assert Ask.ARREST in detect.asks("请协助逮捕此人")
+    assert not detect.asks("逮捕令已于三月签发，法院文件随后寄出。")
+    assert Ask.WHEREABOUTS in detect.asks("田中太郎さんの所在を確認してください。")
+    assert Ask.ARREST in detect.asks("กรุณาจับกุมตัวนายสมชาย ใจดี")
+
+
+def test_focused_spans_read_the_asking_paragraph_first() -> None:
+    padding = "\n\n".join(f"Witness Number{i} Listed Person{i}" for i in range(100))
+    text = padding + "\n\nPlease establish the whereabouts of Irina Sokolova."
+    spans = detect.focused_spans(text)
+    assert spans[0] == "Irina Sokolova" and len(spans) <= detect.MAX_SPANS
+
+
+def test_vowel_marks_and_romanised_ayn_do_not_break_a_name() -> None:
+    assert "مرسي الحويطات" in detect.name_spans("نرجو تحديد مكان وجود المدعو مُرسي الحويطات")
+    assert "ʿẠtb Ạlmfty" in detect.name_spans("nous vous prions de localiser ʿẠtb Ạlmfty et son adresse")

@@ -26,6 +26,20 @@ def test_no_ask_is_never_held_whatever_it_concerns() -> None:
     assert rules.hold_reasons(f) == []
 
 
+def test_attachments_monitoring_could_not_read() -> None:
+    quiet = facts(asks=frozenset())
+    assert rules.hold_reasons(facts(asks=frozenset(), unreadable_attachment=True)) == [
+        Reason.ATTACHMENT_UNREADABLE
+    ]
+    assert (
+        rules.hold_reasons(facts(asks=frozenset(), image_attachment=True)) == [] == rules.hold_reasons(quiet)
+    )
+    named = facts(asks=frozenset(), image_attachment=True, names_person=True)
+    assert rules.hold_reasons(named) == [Reason.IMAGE_ABOUT_PERSON]
+    asked = facts(image_attachment=True, concerns=frozenset({Concern.REFUSED}))
+    assert rules.hold_reasons(asked) == [Reason.REFUSED_REQUEST_SUBJECT, Reason.IMAGE_ABOUT_PERSON]
+
+
 def test_an_ordinary_ask_is_delivered() -> None:
     assert rules.hold_reasons(facts()) == []
 

@@ -25,6 +25,7 @@ from article3.search import service as search
 from tests.factories import messages as mf
 from tests.factories import requests as rq
 from tests.factories.accounts import make_user
+from tests.messages import pdfs
 
 WHERE_RU = "Просим установить местонахождение гражданки Ирины Соколовой и сообщить её адрес."
 WHERE_EN = "Please tell us where Irina Sokolova lives and arrest her upon arrival."
@@ -235,7 +236,8 @@ def test_mark_linked_shows_messages_naming_a_deleted_request_to_compliance(runti
 
 def test_attachments_are_checked_by_content_and_stored_with_random_names(runtime: Runtime) -> None:
     fr, de = make_user(runtime, Role.NCB_OFFICER, "FR"), make_user(runtime, Role.NCB_OFFICER, "DE")
-    pdf = {"filename": "../judgment.pdf", "content_base64": base64.b64encode(b"%PDF-1.4 judgment").decode()}
+    judgment = pdfs.pdf("Judgment of the district court, served on the parties.")
+    pdf = {"filename": "../judgment.pdf", "content_base64": base64.b64encode(judgment).decode()}
     ref, _, _ = mf.send(runtime, fr, to=["DE"], body="Judgment attached.", attachments=[pdf])
     with runtime.session() as s:
         m = messages.get(s, actor=de, ref=ref)
@@ -246,7 +248,7 @@ def test_attachments_are_checked_by_content_and_stored_with_random_names(runtime
     assert (found.filename, found.media_type, content) == (
         "judgment.pdf",
         "application/pdf",
-        b"%PDF-1.4 judgment",
+        judgment,
     )
     assert (
         "judgment" not in a.stored_name

@@ -8,7 +8,10 @@ from article3.actors import Role
 from article3.bootstrap import Runtime
 from tests.factories import messages as mf
 from tests.factories.accounts import make_user
+from tests.messages import pdfs
 from tests.web.test_page_permissions import login
+
+JUDGMENT = "Judgment of the district court, served on the parties."
 
 
 def csrf(http: httpx.Client, path: str) -> str:
@@ -24,7 +27,7 @@ def test_write_read_acknowledge(runtime: Runtime, server: str) -> None:
         sent = fr.post(
             "/messages",
             data={"csrf": token, "to": "DE", "subject": "Judgment", "body": "The judgment is attached."},
-            files={"attachments": ("judgment.pdf", b"%PDF-1.4 judgment", "application/pdf")},
+            files={"attachments": ("judgment.pdf", pdfs.pdf(JUDGMENT), "application/pdf")},
         )
         assert sent.status_code == 303, sent.text
         ref = sent.headers["location"].rsplit("/", 1)[1]

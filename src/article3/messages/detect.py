@@ -5,7 +5,9 @@ detention with the patterns of ``data/asks.yaml`` (English, French, Spanish, Ara
 ``name_spans(text)`` proposes the spans worth looking up in the person index: runs of two to four
 capitalised words in cased scripts (Latin, Cyrillic, Greek...), and runs of two or three words in
 uncased scripts (Arabic, Hebrew...) between function words. Russian spans also yield their
-nominative forms ("Ивана Петрова" → "Иван Петров"), since the text declines names. Deciding whether
+nominative forms ("Ивана Петрова" → "Иван Петров"), since the text declines names; Han, kana and Thai
+text, written without spaces, gets its own candidates from ``unspaced``. ``focused_spans`` reads a long
+text (an attachment) by paragraphs, those that ask first. Deciding whether
 a span *is* a known person is the search engine's job, not this module's.
 """
 
@@ -20,9 +22,11 @@ from typing import Any
 
 import yaml
 
+from article3.messages import unspaced
 from article3.messages.rules import Ask
 
 MAX_SPANS = 40
+CHUNK_CHARS = 600  # focused_spans reads long texts by paragraphs of about this size
 _ARABIC_MARKS = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640]")
 _ARABIC_LETTERS = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ة": "ه", "ى": "ي"})
 _WORD = re.compile(r"[^\W\d_](?:[\w'’\-]*[^\W\d_])?")
@@ -109,7 +113,7 @@ def stopwords() -> frozenset[str]:
 
 def _script(word: str) -> str:
     for char in word:
-        if unicodedata.category(char)[0] == "L":
+        if unicodedata.category(char)[0] == "L" and unicodedata.category(char) != "Lm":
             name = unicodedata.name(char, "")
             for prefix, code in (
                 ("LATIN", "Latn"),
@@ -124,14 +128,15 @@ def _script(word: str) -> str:
 
 
 def _capitalised(word: str) -> bool:
-    return word[:1].isupper()
+    """Upper case at the first letter that is not a modifier (ʿAtb, ʾAhmad: romanised ayn, hamza)."""
+    return next((c for c in word if unicodedata.category(c) != "Lm"), "").isupper()
 
 
 def _segments(text: str) -> list[list[str]]:
     """Words grouped into runs that may hold a name: same script, no punctuation in between."""
     runs: list[list[str]] = []
     stop = stopwords()
-    for clause in _BREAK.split(unicodedata.normalize("NFKC", text)):
+    for clause in _BREAK.split(_ARABIC_MARKS.sub("", unicodedata.normalize("NFKC", text))):
         current: list[str] = []
         current_script = ""
         for word in _WORD.findall(clause):
@@ -179,11 +184,46 @@ def nominative(span: str) -> str | None:
 
 
 def name_spans(text: str, *, limit: int = MAX_SPANS) -> list[str]:
-    """Candidate person-name spans of the text, each once, in order, at most ``limit``."""
+    """Candidate person-name spans of the text, each once, in order: at most ``limit`` from words
+    between spaces, then at most ``unspaced.MAX_UNSPACED_SPANS`` from Han, kana and Thai text."""
     spans: dict[str, None] = {}
     for run in _segments(text):
         for span in _windows(run):
             spans.setdefault(span, None)
             if _script(span) == "Cyrl" and (base := nominative(span)):
                 spans.setdefault(base, None)
-    return list(spans)[:limit]
+    spaced = list(spans)[:limit]
+    return spaced + [s for s in unspaced.spans(text) if s not in spans]
+
+
+def _chunks(text: str) -> list[str]:
+    """Paragraphs of the text, long ones cut at line ends into pieces of about CHUNK_CHARS."""
+    out: list[str] = []
+    for paragraph in re.split(r"\n\s*\n", text):
+        piece = ""
+        for line in paragraph.splitlines(keepends=True):
+            if piece and len(piece) + len(line) > CHUNK_CHARS:
+                out.append(piece)
+                piece = ""
+            piece += line[: CHUNK_CHARS * 2]
+        if piece.strip():
+            out.append(piece)
+    return out
+
+
+def focused_spans(text: str, *, limit: int = MAX_SPANS) -> list[str]:
+    """Name spans of a long text (an attachment), nearest the asks first, at most ``limit`` of each
+    kind: the paragraphs that ask, then their neighbours, then the rest in order. Padding a file
+    with names before the one that matters does not push it out of the budget."""
+    chunks = _chunks(text)
+    asking = {i for i, chunk in enumerate(chunks) if asks(chunk)}
+    near = {j for i in asking for j in (i - 1, i + 1)} - asking
+    order = sorted(range(len(chunks)), key=lambda i: (0 if i in asking else 1 if i in near else 2, i))
+    spaced: dict[str, None] = {}
+    other: dict[str, None] = {}
+    for i in order:
+        for span in name_spans(chunks[i], limit=limit):
+            (other if unspaced.is_unspaced(span) else spaced).setdefault(span, None)
+        if len(spaced) >= limit and len(other) >= unspaced.MAX_UNSPACED_SPANS:
+            break
+    return list(spaced)[:limit] + list(other)[: unspaced.MAX_UNSPACED_SPANS]

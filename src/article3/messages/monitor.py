@@ -6,6 +6,11 @@ the sender's refused, deleted and provisionally blocked requests and in the prot
 register: the structured references when the engine calls them a match, the candidate name spans
 of the free text only when the name itself agrees too (``rules.TEXT_NAME_MIN_SIMILARITY``). What is
 kept is ids and scores, never names.
+
+Attachments are read first (``read_attachments``): text files as they are, PDFs through
+``pdftext`` (a bounded child process); their text is monitored like the body, its name spans taken
+nearest the asks (``detect.focused_spans``). A PDF that cannot be read whole, and an image on a
+message about a person, are facts for ``rules.attachment_reasons``.
 """
 
 from __future__ import annotations
@@ -18,7 +23,7 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from article3.messages import detect, rules
+from article3.messages import detect, files, pdftext, rules
 from article3.messages.models import Message
 from article3.messages.rules import Ask, Concern, Reason
 from article3.notices.models import Request
@@ -38,6 +43,32 @@ class Examination:
     asks: frozenset[Ask]
     reasons: list[Reason]
     concerned: list[dict[str, Any]]
+
+
+@dataclass(frozen=True, slots=True)
+class AttachmentReading:
+    """What monitoring could read of the attachments: their texts, and what it could not read."""
+
+    texts: tuple[str, ...] = ()
+    problems: tuple[str, ...] = ()  # pdftext.PROBLEMS, one per unreadable PDF (for logs and tests)
+    images: int = 0
+
+
+def read_attachments(attached: Sequence[tuple[str, bytes, str]]) -> AttachmentReading:
+    """Read ``(filename, content, media type)`` attachments: text as is, PDFs within the limits."""
+    texts, problems, images = [], [], 0
+    for _, content, media_type in attached:
+        if media_type == files.TEXT:
+            texts.append(content.decode("utf-8"))
+        elif media_type == "application/pdf":
+            found = pdftext.extract(content)
+            if found.problem:
+                problems.append(found.problem)
+            else:
+                texts.append(found.text)
+        else:
+            images += 1
+    return AttachmentReading(tuple(texts), tuple(problems), images)
 
 
 def _relevant(sender: str) -> Any:
@@ -63,12 +94,17 @@ def _request_concern(sender: str, access: dict[str, Any]) -> Concern | None:
     return None
 
 
-def _queries(persons: Sequence[PersonQuery], text: str) -> list[tuple[PersonQuery, str, float]]:
+def _queries(
+    persons: Sequence[PersonQuery], text: str, attached: Sequence[str] = ()
+) -> list[tuple[PersonQuery, str, float]]:
     """Each query, where it comes from, and the name similarity its hits need."""
     found = [(p, "reference", 0.0) for p in persons]
+    spans = dict.fromkeys(detect.name_spans(text), "text")
+    for content in attached:
+        for span in detect.focused_spans(content):
+            spans.setdefault(span, "attachment")
     found += [
-        (PersonQuery(names=[span]), "text", rules.TEXT_NAME_MIN_SIMILARITY)
-        for span in detect.name_spans(text)
+        (PersonQuery(names=[span]), where, rules.TEXT_NAME_MIN_SIMILARITY) for span, where in spans.items()
     ]
     return found
 
@@ -96,10 +132,17 @@ def _protected(session: Session, refs: Iterable[str], sender: str) -> dict[str, 
 
 
 def concerned_persons(
-    session: Session, *, engine: SearchEngine, sender: str, persons: Sequence[PersonQuery], text: str
+    session: Session,
+    *,
+    engine: SearchEngine,
+    sender: str,
+    persons: Sequence[PersonQuery],
+    text: str,
+    attached: Sequence[str] = (),
 ) -> list[dict[str, Any]]:
-    """The relevant index entries the message's persons match: ``{entry, concern, found_in, score}``."""
-    queries = _queries(persons, text)
+    """The relevant index entries the message's persons match: ``{entry, concern, found_in, score}``
+    (``found_in``: ``reference``, ``text`` or ``attachment``)."""
+    queries = _queries(persons, text, attached)
     if not queries:
         return []
     results = engine.search(session, [q for q, _, _ in queries], limit=5, allowed=_relevant(sender))
@@ -144,7 +187,13 @@ def _count(session: Session, *conditions: Any) -> int:
 
 
 def facts(
-    session: Session, *, sender: str, asks: frozenset[Ask], concerned: list[dict[str, Any]], now: datetime
+    session: Session,
+    *,
+    sender: str,
+    asks: frozenset[Ask],
+    concerned: list[dict[str, Any]],
+    now: datetime,
+    attachments: rules.Facts,
 ) -> rules.Facts:
     recent = rules.window_start(now, rules.VOLUME_WINDOW)
     base = rules.window_start(recent, rules.BASELINE_WINDOW)
@@ -161,6 +210,24 @@ def facts(
             Message.status == rules.Status.BLOCKED.value,
             Message.decided_at > rules.window_start(now, rules.BLOCKED_WINDOW),
         ),
+        unreadable_attachment=attachments.unreadable_attachment,
+        image_attachment=attachments.image_attachment,
+        names_person=attachments.names_person,
+    )
+
+
+def _attachment_facts(asks: frozenset[Ask], reading: AttachmentReading, *, names_person: bool) -> rules.Facts:
+    """The facts that need no look-up: enough to decide a message that asks nothing."""
+    return rules.Facts(
+        asks=asks,
+        concerns=frozenset(),
+        measures=frozenset(),
+        asking_last_window=0,
+        asking_baseline=0,
+        blocked_recently=0,
+        unreadable_attachment=bool(reading.problems),
+        image_attachment=reading.images > 0,
+        names_person=names_person,
     )
 
 
@@ -173,13 +240,18 @@ def examine(
     persons: Sequence[PersonQuery],
     requests: Sequence[Request],
     now: datetime,
+    attachments: AttachmentReading | None = None,
 ) -> Examination:
-    """Read the message, find whom it concerns, and decide whether to hold it (and why)."""
-    asks = detect.asks(text)
+    """Read the message and its attachments, find whom it concerns, decide whether to hold it (and why)."""
+    reading = attachments or AttachmentReading()
+    asks = detect.asks("\n".join([text, *reading.texts]))
+    plain = _attachment_facts(asks, reading, names_person=bool(persons or requests))
     if not asks:
-        return Examination(asks, [], [])
+        return Examination(asks, rules.hold_reasons(plain), [])
     engine.catch_up(session)
     concerned = referenced_requests(engine, sender, requests)
-    concerned += concerned_persons(session, engine=engine, sender=sender, persons=persons, text=text)
-    reasons = rules.hold_reasons(facts(session, sender=sender, asks=asks, concerned=concerned, now=now))
-    return Examination(asks, reasons, concerned)
+    concerned += concerned_persons(
+        session, engine=engine, sender=sender, persons=persons, text=text, attached=reading.texts
+    )
+    found = facts(session, sender=sender, asks=asks, concerned=concerned, now=now, attachments=plain)
+    return Examination(asks, rules.hold_reasons(found), concerned)

@@ -46,6 +46,8 @@ class Reason(StrEnum):
     MEASURE_ENHANCED_REVIEW = "measure_enhanced_review"
     REPEATED_BLOCKED_ATTEMPTS = "repeated_blocked_attempts"
     UNUSUAL_VOLUME = "unusual_volume"
+    ATTACHMENT_UNREADABLE = "attachment_unreadable"  # a PDF whose text could not be read whole
+    IMAGE_ABOUT_PERSON = "image_about_person"  # an image (unread) on a message about a person
 
 
 ORDER = {reason: rank for rank, reason in enumerate(Reason)}
@@ -98,6 +100,25 @@ class Facts:
     asking_last_window: int  # the sender's asking messages in VOLUME_WINDOW, this one excluded
     asking_baseline: int  # the sender's asking messages in BASELINE_WINDOW before that
     blocked_recently: int  # the sender's blocked messages in BLOCKED_WINDOW
+    unreadable_attachment: bool = False  # a PDF was encrypted, malformed, image-only or over a limit
+    image_attachment: bool = False  # a PNG or JPEG is attached (no OCR: never read)
+    names_person: bool = False  # structured persons or request refs given
+
+
+def about_person(facts: Facts) -> bool:
+    """A message is about a person when it names one (persons, requests) or asks something about one."""
+    return facts.names_person or bool(facts.asks)
+
+
+def attachment_reasons(facts: Facts) -> set[Reason]:
+    """Attachments monitoring could not read: an unreadable PDF always waits for a person to read it;
+    an image only on a message about a person (a photo or a scanned request with "where is he?")."""
+    reasons = set()
+    if facts.unreadable_attachment:
+        reasons.add(Reason.ATTACHMENT_UNREADABLE)
+    if facts.image_attachment and about_person(facts):
+        reasons.add(Reason.IMAGE_ABOUT_PERSON)
+    return reasons
 
 
 def volume_threshold(asking_baseline: int) -> float:
@@ -109,12 +130,14 @@ def volume_threshold(asking_baseline: int) -> float:
 def hold_reasons(facts: Facts) -> list[Reason]:
     """Why to hold the message, most important first; empty means deliver.
 
-    A message that asks nothing about a person's location, contacts, arrest or detention is never
-    held: mentioning a refused or protected person is not enough.
+    A message that asks nothing about a person's location, contacts, arrest or detention is held
+    only for its attachments (``attachment_reasons``): mentioning a refused or protected person is
+    not enough.
     """
+    reasons = attachment_reasons(facts)
     if not facts.asks:
-        return []
-    reasons = {CONCERN_REASON[c] for c in facts.concerns}
+        return sorted(reasons, key=ORDER.__getitem__)
+    reasons |= {CONCERN_REASON[c] for c in facts.concerns}
     if facts.asks & LOCATION_OR_ARREST:
         reasons |= {MEASURE_REASONS[m] for m in facts.measures if m in MEASURE_REASONS}
         if facts.blocked_recently >= BLOCKED_LIMIT:

@@ -73,9 +73,8 @@ def _files(data: MessageSend) -> list[tuple[str, bytes, str]]:
     return out
 
 
-def _text(data: MessageSend, attached: list[tuple[str, bytes, str]]) -> str:
-    texts = [c.decode("utf-8") for _, c, t in attached if t == files.TEXT]
-    return "\n".join([data.subject, data.body, *texts])
+def _text(data: MessageSend) -> str:
+    return "\n".join([data.subject, data.body])
 
 
 def _parent(session: Session, actor: Actor, ref: str | None) -> Message | None:
@@ -106,10 +105,11 @@ def send(
         session,
         engine=engine,
         sender=actor.country,
-        text=_text(data, attached),
+        text=_text(data),
         persons=data.persons,
         requests=requests,
         now=now,
+        attachments=monitor.read_attachments(attached),
     )
     status = Status.HELD if found.reasons else Status.DELIVERED
     message = Message(
