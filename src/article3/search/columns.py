@@ -28,40 +28,47 @@ from article3.search.vocab import letter_bits
 Floats = npt.NDArray[np.float32]
 Ints = npt.NDArray[np.int32]
 _SEX = {"M": 1, "F": 2}
-_FIELDS = {
-    "alive": np.bool_,
+_FIELDS = {  # one 16-byte record per person: a search reads all of a candidate's fields from one cache line
+    "letters": np.int32,
     "year": np.int16,
+    "nat1": np.int16,
+    "nat2": np.int16,
+    "alive": np.bool_,
     "month": np.int8,
     "day": np.int8,
     "sex": np.int8,
-    "nat1": np.int16,
-    "nat2": np.int16,
     "parts": np.int8,
-    "letters": np.int32,
 }
+_RECORD = np.dtype({"names": list(_FIELDS), "formats": list(_FIELDS.values()), "itemsize": 16})
 
 
 class Columns:
-    """Growable numpy columns, one row per internal person id."""
+    """Growable numpy columns, one row per internal person id, stored as one record array.
+
+    `columns[name]` is a view of one field; `rows(ids)` gathers whole records, so reading
+    several fields of scattered candidates costs one memory access per candidate, not one
+    per field (at a million persons the columns are far larger than the CPU caches).
+    """
 
     def __init__(self, capacity: int = 1024) -> None:
         self.capacity = capacity
-        self.arrays: dict[str, npt.NDArray[Any]] = {
-            name: np.zeros(capacity, dtype) for name, dtype in _FIELDS.items()
-        }
+        self.records: npt.NDArray[np.void] = np.zeros(capacity, _RECORD)
         self.countries: dict[str, int] = {}
 
     def __getitem__(self, name: str) -> npt.NDArray[Any]:
-        return self.arrays[name]
+        return self.records[name]
+
+    def rows(self, ids: Ints) -> npt.NDArray[np.void]:
+        """The records of `ids` (index the result by field name)."""
+        return self.records[ids]
 
     def grow(self, size: int) -> None:
         if size <= self.capacity:
             return
         self.capacity = max(size, self.capacity * 2)
-        for name, column in self.arrays.items():
-            grown = np.zeros(self.capacity, column.dtype)
-            grown[: column.size] = column
-            self.arrays[name] = grown
+        grown = np.zeros(self.capacity, _RECORD)
+        grown[: self.records.size] = self.records
+        self.records = grown
 
     def country(self, code: str) -> int:
         return self.countries.setdefault(code, len(self.countries) + 1)
@@ -69,35 +76,37 @@ class Columns:
     def set(self, internal: int, person: PreparedPerson) -> None:
         """Fill row `internal` from `person` and mark it alive."""
         self.grow(internal + 1)
-        row = self.arrays
-        row["alive"][internal] = True
         birth = person.birth
-        row["year"][internal] = birth.year if birth else 0
-        row["month"][internal] = (birth.month or 0) if birth else 0
-        row["day"][internal] = (birth.day or 0) if birth else 0
-        row["sex"][internal] = _SEX.get(person.sex or "", 0)
         codes = [self.country(code) for code in sorted(person.nationalities)[:2]]
-        row["nat1"][internal], row["nat2"][internal] = [*codes, 0, 0][:2]
-        row["parts"][internal] = min((len(name) for name in person.names), default=0)
+        nat1, nat2 = [*codes, 0, 0][:2]
         bits = 0
         for name in person.names:
             for part in name:
                 bits |= letter_bits(part)
-        row["letters"][internal] = bits
+        self.records[internal] = (
+            bits,
+            birth.year if birth else 0,
+            nat1,
+            nat2,
+            True,
+            (birth.month or 0) if birth else 0,
+            (birth.day or 0) if birth else 0,
+            _SEX.get(person.sex or "", 0),
+            min((len(name) for name in person.names), default=0),
+        )
 
-    def points(self, ids: Ints, query: PreparedPerson) -> Floats:
-        """Birth date, nationality and sex points of `query` against each of `ids`."""
-        row = self.arrays
-        total = date_points_array(query.birth, row["year"][ids], row["month"][ids], row["day"][ids])
+    def points(self, row: npt.NDArray[np.void], query: PreparedPerson) -> Floats:
+        """Birth date, nationality and sex points of `query` against each of the records `row`."""
+        total = date_points_array(query.birth, row["year"], row["month"], row["day"])
         codes = [self.countries[code] for code in query.nationalities if code in self.countries]
         if query.nationalities:
-            nat1, nat2 = row["nat1"][ids], row["nat2"][ids]
-            shared = np.zeros(ids.size, np.bool_)
+            nat1, nat2 = row["nat1"], row["nat2"]
+            shared = np.zeros(row.size, np.bool_)
             for code in codes:
                 shared |= (nat1 == code) | (nat2 == code)
             total += np.where(nat1 == 0, 0.0, np.where(shared, NATIONALITY_SHARED, NATIONALITY_DISJOINT))
         if query.sex is not None:
-            sex = row["sex"][ids]
+            sex = row["sex"]
             same = np.where(sex == _SEX[query.sex], SEX_SAME, SEX_DIFFERENT)
             total += np.where(sex == 0, 0.0, same).astype(np.float32)
         return total

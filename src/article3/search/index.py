@@ -60,20 +60,27 @@ from article3.search.matching import (
     rank_key,
     to_hit,
 )
-from article3.search.names import EXTRA_PART_WEIGHT, INITIAL_SIMILARITY, INITIAL_WEIGHT, PreparedName, seed
+from article3.search.names import (
+    EXTRA_PART_WEIGHT,
+    INITIAL_SIMILARITY,
+    INITIAL_WEIGHT,
+    PreparedName,
+    seed,
+)
 from article3.search.normalize import TokenForms
 from article3.search.schemas import MatchHit, PersonQuery, PersonRecord
+from article3.search.scratch import ABSENT, Scratch
 from article3.search.vocab import Vocabulary, letter_bits
 
 DEFAULT_BLOCK_CAP = 5_000
 FALLBACK_CAP = 100_000  # a query made only of common parts scatters at most this many holders
 DEFAULT_CANDIDATES = 12
+BATCH = 256  # queries of a `search_many` call prepared and scored together
 STRONG_PART = 0.8  # query-part similarities from here on (typos, romanisations) are always scattered
 SURE_PART = 0.95  # a scattered query part this similar to some vocabulary part counts as found
 FREE_SCATTER = 500  # a query part held by this many persons or fewer is always scattered
 WEAK_BUDGET = 2_000  # weaker similar parts are scattered only while their postings stay this small
 NAME_FLOOR = -2.0  # name points below this cannot reach the threshold even with a full date match
-_ABSENT = np.float32(-100.0)
 _INITIAL_PAIR = (1.0 + INITIAL_WEIGHT) / 2
 RIVAL_SPAN = 2.0  # persons this many name points below a candidate still count a little as namesakes
 Floats = npt.NDArray[np.float32]
@@ -96,25 +103,6 @@ def soft_namesakes(levels: Floats, own: Floats) -> Doubles:
     below = (cumulative[top] - cumulative[low]) * np.exp(-mine)
     counts: Doubles = np.maximum(1.0, ordered.size - top + below)
     return counts
-
-
-class _Scratch:
-    """Dense per-thread work arrays, all zero (best: absent) between uses."""
-
-    def __init__(self, size: int) -> None:
-        self.size = size
-        self.part = np.zeros(size, np.float32)
-        self.total = np.zeros(size, np.float32)
-        self.count = np.zeros(size, np.float32)
-        self.best = np.full(size, _ABSENT, np.float32)
-        self.position = np.zeros(size, np.int32)
-
-    def distinct(self, ids: Ints) -> Ints:
-        """`ids` without repeats, in no particular order, without sorting."""
-        steps = np.arange(ids.size, dtype=np.int32)
-        self.position[ids] = steps
-        kept: Ints = ids[self.position[ids] == steps]
-        return kept
 
 
 class PersonIndex:
@@ -208,15 +196,9 @@ class PersonIndex:
     def _scored(
         self, prepared: PreparedPerson, limit: int, accept: Callable[[str], bool] | None
     ) -> list[tuple[str, Comparison]]:
-        wanted = max(self.candidates, limit)
-        chosen, namesakes = self._candidates(prepared, accept, wanted)
+        chosen, namesakes = self._candidates(prepared, accept, max(self.candidates, limit))
         self._seed(prepared, chosen)
-        results = [
-            (person.id, compare_prepared(prepared, person, namesakes=float(count)))
-            for person, count in zip(chosen, namesakes.tolist(), strict=True)
-        ]
-        results.sort(key=lambda item: rank_key(*item))
-        return results[:limit]
+        return _compared(prepared, chosen, namesakes, limit)
 
     def search_many(
         self,
@@ -225,22 +207,56 @@ class PersonIndex:
         limit: int = 10,
         accept: Callable[[str], bool] | None = None,
     ) -> list[list[MatchHit]]:
-        """`search` for each of `queries`, in order (list matching, batch screening)."""
+        """`search` for each of `queries`, in order (list matching, batch screening).
+
+        Same hits as `search` one by one, in batches of `BATCH` queries: the vocabulary
+        similarities of every new query part of a batch are scored in one call, and so
+        are the part similarities of every query against its candidates.
+        """
         prepared = [prepare(query) for query in queries]
         return [
-            [to_hit(person_id, found) for person_id, found in self._scored(query, limit, accept)]
-            for query in prepared
+            [to_hit(person_id, found) for person_id, found in results]
+            for start in range(0, len(prepared), BATCH)
+            for results in self._scored_batch(prepared[start : start + BATCH], limit, accept)
         ]
+
+    def _scored_batch(
+        self, batch: list[PreparedPerson], limit: int, accept: Callable[[str], bool] | None
+    ) -> list[list[tuple[str, Comparison]]]:
+        self._vocab.similar_many(
+            [part for query in batch for name in query.names for part in name if not part.initial]
+        )
+        found = [self._candidates(query, accept, max(self.candidates, limit)) for query in batch]
+        self._seed_batch(batch, [chosen for chosen, _ in found])
+        return [
+            _compared(query, chosen, namesakes, limit)
+            for query, (chosen, namesakes) in zip(batch, found, strict=True)
+        ]
+
+    def _seed_batch(self, batch: list[PreparedPerson], chosen: list[list[PreparedPerson]]) -> None:
+        """`_seed` for a whole batch: every (query part, candidate part) pair in one call."""
+        self._vocab.seed_pairs(
+            [
+                (_full_parts(query), self._numbers(persons))
+                for query, persons in zip(batch, chosen, strict=True)
+            ]
+        )
+
+    def _numbers(self, persons: list[PreparedPerson]) -> Ints:
+        """Vocabulary ids of the full parts of `persons`' names."""
+        texts = {
+            part.text for person in persons for name in person.names for part in name if not part.initial
+        }
+        return np.array([n for n in map(self._vocab.ids.get, texts) if n is not None], np.int32)
 
     def _seed(self, query: PreparedPerson, chosen: list[PreparedPerson]) -> None:
         """Score every (query part, candidate part) pair in one vectorised call."""
-        texts = {part.text for person in chosen for name in person.names for part in name if not part.initial}
-        numbers = [number for number in map(self._vocab.ids.get, texts) if number is not None]
-        parts = list({part.text: part for name in query.names for part in name if not part.initial}.values())
-        if not numbers or not parts:
+        numbers = self._numbers(chosen)
+        parts = _full_parts(query)
+        if not numbers.size or not parts:
             return
-        known = [self._vocab.parts[number].text for number in numbers]
-        scores = self._vocab.score_many(parts, np.array(numbers, np.int32))
+        known = [self._vocab.parts[number].text for number in numbers.tolist()]
+        scores = self._vocab.score_many(parts, numbers)
         for part, row in zip(parts, scores.tolist(), strict=True):
             seed(part, known, row)
 
@@ -287,10 +303,10 @@ class PersonIndex:
         else:
             yield from np.lexsort((ids, -points)).tolist()
 
-    def _scratch(self) -> _Scratch:
-        scratch: _Scratch | None = getattr(self._local, "scratch", None)
+    def _scratch(self) -> Scratch:
+        scratch: Scratch | None = getattr(self._local, "scratch", None)
         if scratch is None or scratch.size < len(self._people):
-            scratch = self._local.scratch = _Scratch(max(1024, len(self._people) * 5 // 4))
+            scratch = self._local.scratch = Scratch(max(1024, len(self._people) * 5 // 4))
         return scratch
 
     def _prescore(self, query: PreparedPerson) -> tuple[Ints, Floats, Floats]:
@@ -305,15 +321,16 @@ class PersonIndex:
             return np.empty(0, np.int32), np.empty(0, np.float32), np.empty(0, np.float32)
         ids = scratch.distinct(np.concatenate(found))
         names = scratch.best[ids]
-        scratch.best[ids] = _ABSENT
-        keep = self._columns["alive"][ids]
+        scratch.best[ids] = ABSENT
+        rows = self._columns.rows(ids)
+        keep = rows["alive"]
         strong = keep & (names >= NAME_FLOOR)
         if np.count_nonzero(strong) >= self.candidates:
             keep = strong
-        ids, names = ids[keep], names[keep]
-        return ids, names + self._columns.points(ids, query), names
+        ids, names, rows = ids[keep], names[keep], rows[keep]
+        return ids, names + self._columns.points(rows, query), names
 
-    def _name_prescore(self, name: PreparedName, scratch: _Scratch) -> Ints | None:
+    def _name_prescore(self, name: PreparedName, scratch: Scratch) -> Ints | None:
         """Scatter one query name; leaves its name points (max over names) in `scratch.best`."""
         full = list({part.text: part for part in name if not part.initial}.values())
         touched: list[Ints] = []
@@ -366,7 +383,7 @@ class PersonIndex:
     def _posting(self, tid: int) -> Ints:
         return np.frombuffer(self._postings[tid], dtype=np.int32)
 
-    def _scatter(self, tids: Ints, sims: Floats, scratch: _Scratch, *, found_only: bool = False) -> Ints:
+    def _scatter(self, tids: Ints, sims: Floats, scratch: Scratch, *, found_only: bool = False) -> Ints:
         """Add, per person, the best similarity of one query part.
 
         With `found_only`, only persons that an earlier part found (count > 0) are updated:
@@ -399,7 +416,7 @@ class PersonIndex:
         chosen = np.array(keep[::-1], np.int64)
         return tids[chosen], sims[chosen]
 
-    def _check(self, ids: Ints, tids: Ints, sims: Floats, scratch: _Scratch) -> None:
+    def _check(self, ids: Ints, tids: Ints, sims: Floats, scratch: Scratch) -> None:
         """Add one very common query part's best similarity for `ids`, by binary search."""
         best = np.zeros(ids.size, np.float32)
         for tid, similarity in zip(tids.tolist(), sims.tolist(), strict=True):
@@ -410,17 +427,18 @@ class PersonIndex:
         scratch.count[ids] += best > 0
 
     def _name_points(
-        self, ids: Ints, full: list[TokenForms], initials: list[TokenForms], scratch: _Scratch
+        self, ids: Ints, full: list[TokenForms], initials: list[TokenForms], scratch: Scratch
     ) -> Floats:
         """Name points like `names.align` + `matching`, from the scattered part similarities."""
         total, count = scratch.total[ids], scratch.count[ids]
         scratch.total[ids] = 0.0
         scratch.count[ids] = 0.0
         bits = [letter_bits(part) for part in initials]
-        letters = self._columns["letters"][ids]
+        rows = self._columns.rows(ids)
+        letters = rows["letters"]
         hits = sum(((letters & bit) != 0).astype(np.float32) for bit in bits) if bits else 0.0
         total = total + _INITIAL_PAIR * INITIAL_SIMILARITY * hits
-        spare = np.maximum(self._columns["parts"][ids] - count - hits, 0.0)
+        spare = np.maximum(rows["parts"] - count - hits, 0.0)
         unmatched = len(full) - count
         zeros = np.minimum(unmatched, spare)
         weight = count + _INITIAL_PAIR * hits + zeros
@@ -430,3 +448,20 @@ class PersonIndex:
             np.float32
         )
         return points
+
+
+def _full_parts(query: PreparedPerson) -> list[TokenForms]:
+    """The distinct parts of `query`'s names that are not initials."""
+    return list({part.text: part for name in query.names for part in name if not part.initial}.values())
+
+
+def _compared(
+    query: PreparedPerson, chosen: list[PreparedPerson], namesakes: Doubles, limit: int
+) -> list[tuple[str, Comparison]]:
+    """The exact comparisons of `query` with `chosen`, best first, at most `limit`."""
+    results = [
+        (person.id, compare_prepared(query, person, namesakes=float(count)))
+        for person, count in zip(chosen, namesakes.tolist(), strict=True)
+    ]
+    results.sort(key=lambda item: rank_key(*item))
+    return results[:limit]

@@ -143,8 +143,14 @@ def seed(query: TokenForms, candidates: list[str], similarities: list[float]) ->
     """Store already computed `token_similarity(query, c)` for parts with the texts `candidates`."""
     if len(_similarities) + len(candidates) >= _CACHE_LIMIT:
         _similarities.clear()
-    for text, similarity in zip(candidates, similarities, strict=True):
-        _similarities[(query.text, text)] = similarity
+    _similarities.update(zip([(query.text, text) for text in candidates], similarities, strict=True))
+
+
+def seed_pairs(keys: list[tuple[str, str]], similarities: list[float]) -> None:
+    """Store already computed `token_similarity` for (query part text, candidate part text) pairs."""
+    if len(_similarities) + len(keys) >= _CACHE_LIMIT:
+        _similarities.clear()
+    _similarities.update(zip(keys, similarities, strict=True))
 
 
 def _weight(part: TokenForms) -> float:
@@ -153,10 +159,13 @@ def _weight(part: TokenForms) -> float:
 
 def align(query: PreparedName, candidate: PreparedName) -> NameScore:
     """Pair the parts of two names greedily, best pair first, and score the pairing."""
-    pairs = sorted(
-        ((token_similarity(q, c), i, j) for i, q in enumerate(query) for j, c in enumerate(candidate)),
-        reverse=True,
-    )
+    known = _similarities.get
+    pairs: list[tuple[float, int, int]] = []
+    for i, q in enumerate(query):
+        for j, c in enumerate(candidate):  # token_similarity, inlined: this is the innermost loop
+            similarity = 1.0 if q.text == c.text else known((q.text, c.text))
+            pairs.append((token_similarity(q, c) if similarity is None else similarity, i, j))
+    pairs.sort(reverse=True)
     used_query = used_candidate = 0
     total = weight = 0.0
     matched = 0

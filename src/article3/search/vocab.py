@@ -16,7 +16,7 @@ from itertools import accumulate
 import numpy as np
 import numpy.typing as npt
 from rapidfuzz.distance import OSA
-from rapidfuzz.process import cdist
+from rapidfuzz.process import cdist, cpdist
 
 from article3.search.blocking import FULL, PARTIAL, part_keys
 from article3.search.names import (
@@ -27,6 +27,7 @@ from article3.search.names import (
     ONE_EDIT_SIMILARITY,
     SHORT_SKELETON_FACTOR,
     SKELETON_FACTOR,
+    seed_pairs,
 )
 from article3.search.normalize import TokenForms
 
@@ -35,7 +36,7 @@ Doubles = npt.NDArray[np.float64]
 Ints = npt.NDArray[np.int32]
 _CACHE_LIMIT = 50_000
 _SHORT_SKELETON = 3
-_JOINT_SCORING = 1_500  # new query parts x tokens in their blocks up to which they are scored in one call
+_JOINT_SCORING = 1_500  # new parts x tokens in their blocks up to which a cross product scores them
 _NO_SIMS: Floats = np.empty(0, np.float32)
 
 
@@ -76,6 +77,36 @@ class _Strings:
         flat = np.repeat(np.frombuffer(self.start, np.int32)[tids] - offsets, count)
         flat += np.arange(flat.size, dtype=np.int32)
         return self.strings[flat], np.frombuffer(self.lengths, np.int32)[flat], offsets
+
+    def pair_with(self, tids: Ints, mine: _Strings, rows: Ints) -> _Pairs:
+        """Every (string of `mine` row `rows[k]`, string of token `tids[k]`) pair, grouped by k."""
+        return _pairs(mine, rows, self, tids)
+
+
+_Pairs = tuple[npt.NDArray[np.object_], Ints, npt.NDArray[np.object_], Ints, Ints]
+
+
+def _pairs(left: _Strings, rows: Ints, right: _Strings, tids: Ints) -> _Pairs:
+    """Left strings, their lengths, right strings, their lengths, and where each k's group starts."""
+    left_count = np.frombuffer(left.count, np.int32)[rows]
+    right_count = np.frombuffer(right.count, np.int32)[tids]
+    sizes = left_count * right_count
+    starts = np.zeros(sizes.size, np.int64)
+    np.cumsum(sizes[:-1], out=starts[1:])
+    group = np.repeat(np.arange(sizes.size), sizes)
+    local = np.arange(group.size) - starts[group]
+    wide = right_count[group]
+    first = np.frombuffer(left.start, np.int32)[rows][group] + local // wide
+    second = np.frombuffer(right.start, np.int32)[tids][group] + local % wide
+    left_lengths = np.frombuffer(left.lengths, np.int32)
+    right_lengths = np.frombuffer(right.lengths, np.int32)
+    return (
+        left.strings[first],
+        left_lengths[first],
+        right.strings[second],
+        right_lengths[second],
+        starts.astype(np.int32),
+    )
 
 
 class Vocabulary:
@@ -118,21 +149,31 @@ class Vocabulary:
         return self.similar_many([part])[0]
 
     def similar_many(self, parts: list[TokenForms]) -> list[tuple[Ints, Floats]]:
-        """`similar` for each of `parts`; the new ones are scored together when their blocks are small."""
+        """`similar` for each of `parts`; the new ones are scored together, each against its block."""
         if self._cached_size != len(self.parts) or len(self._cache) + len(parts) >= _CACHE_LIMIT:
             self._cache.clear()
             self._cached_size = len(self.parts)
         missing = list({part.text: part for part in parts if part.text not in self._cache}.values())
-        blocks = [self._block(part) for part in missing]
-        union = np.unique(np.concatenate(blocks)) if blocks else np.empty(0, np.int32)
-        if union.size * len(missing) <= _JOINT_SCORING:
-            scores = self.score_many(missing, union).astype(np.float32) if union.size else None
-            for row, (part, tids) in enumerate(zip(missing, blocks, strict=True)):
-                sims = scores[row, np.searchsorted(union, tids)] if scores is not None else _NO_SIMS
-                self._cache[part.text] = _kept(tids, sims)
-        else:
-            for part, tids in zip(missing, blocks, strict=True):
-                self._cache[part.text] = _kept(tids, self.score(part, tids).astype(np.float32))
+        if missing:
+            blocks = [self._block(part) for part in missing]
+            sizes = np.array([block.size for block in blocks], np.int32)
+            rows = np.repeat(np.arange(len(missing), dtype=np.int32), sizes)
+            tids = np.concatenate(blocks)
+            union = np.unique(tids)
+            if not union.size:
+                sims = _NO_SIMS
+            elif union.size * len(missing) <= _JOINT_SCORING:  # small: one cross product is cheaper
+                sims = self.score_many(missing, union)[rows, np.searchsorted(union, tids)].astype(np.float32)
+            else:
+                sims = self.score_pairs(missing, rows, tids).astype(np.float32)
+            keep = sims > 0
+            rows, tids, sims = rows[keep], tids[keep], sims[keep]
+            order = np.lexsort((tids, sims, rows))  # per part: least similar first, ties lower id first
+            ends = np.cumsum(np.bincount(rows, minlength=len(missing)))
+            for part, kept_tids, kept_sims in zip(
+                missing, np.split(tids[order], ends[:-1]), np.split(sims[order], ends[:-1]), strict=True
+            ):
+                self._cache[part.text] = (kept_tids, kept_sims)
         return [self._cache[part.text] for part in parts]
 
     def _block(self, part: TokenForms) -> Ints:
@@ -182,13 +223,65 @@ class Vocabulary:
         )
         return cliff_array(np.maximum(form, skeleton * factor))
 
+    def seed_pairs(self, groups: list[tuple[list[TokenForms], Ints]]) -> None:
+        """Seed `names`' cache with every (part, token) pair of each group (parts, token ids).
 
-def _kept(tids: Ints, sims: Floats) -> tuple[Ints, Floats]:
-    """The tokens with a similarity above zero, least similar first (ties: lower id first)."""
-    keep = sims > 0
-    tids, sims = tids[keep], sims[keep].astype(np.float32)
-    order = np.argsort(sims, kind="stable")
-    return tids[order], sims[order]
+        One `score_pairs` call for all groups (a `search_many` batch: each query's parts
+        against its candidates' parts), each distinct pair scored once.
+        """
+        rows: list[Ints] = []
+        tids: list[Ints] = []
+        parts: dict[str, int] = {}
+        forms: list[TokenForms] = []
+        for group, numbers in groups:
+            for part in group:
+                if part.text not in parts:
+                    parts[part.text] = len(forms)
+                    forms.append(part)
+                rows.append(np.full(numbers.size, parts[part.text], np.int32))
+                tids.append(numbers)
+        if not rows:
+            return
+        size = len(self.parts)
+        keys = np.unique(np.concatenate(rows).astype(np.int64) * size + np.concatenate(tids))
+        row, tid = (keys // size).astype(np.int32), (keys % size).astype(np.int32)
+        scores = self.score_pairs(forms, row, tid)
+        pairs = [(forms[r].text, self.parts[t].text) for r, t in zip(row.tolist(), tid.tolist(), strict=True)]
+        seed_pairs(pairs, scores.tolist())
+
+    def score_pairs(self, parts: list[TokenForms], rows: Ints, tids: Ints) -> Doubles:
+        """`names.token_similarity` of `parts[rows[k]]` against token `tids[k]`, for each k.
+
+        The arithmetic of `score_many`, element by element (`cpdist` over every pair of
+        romanisations, then of skeletons, of each (part, token) pair), so one call scores
+        any number of parts against blocks of their own, with no cross product.
+        """
+        if not tids.size:
+            return np.empty(0, np.float64)
+        forms, skeletons = _Strings(), _Strings()
+        for part in parts:
+            forms.add(part.forms)
+            skeletons.add(part.skeletons)
+        left, left_lengths, right, right_lengths, starts = self._forms.pair_with(tids, forms, rows)
+        distance = cpdist(left, right, scorer=OSA.distance, dtype=np.int32, workers=1)
+        longest = np.maximum(np.maximum(left_lengths, right_lengths), 1)
+        form = np.maximum.reduceat(1.0 - distance / longest, starts)
+        edit = (
+            (distance <= 1) & (left_lengths >= ONE_EDIT_MIN_LENGTH) & (right_lengths >= ONE_EDIT_MIN_LENGTH)
+        )
+        form = np.where(
+            (form < ONE_EDIT_SIMILARITY) & np.logical_or.reduceat(edit, starts), ONE_EDIT_SIMILARITY, form
+        )
+        left, _, right, _, starts = self._skeletons.pair_with(tids, skeletons, rows)
+        matrix = cpdist(left, right, scorer=OSA.normalized_similarity, dtype=np.float64, workers=1)
+        skeleton = np.maximum.reduceat(matrix, starts)
+        mine = np.array([[min(map(len, part.skeletons)) < _SHORT_SKELETON, part.abjad] for part in parts])
+        short = np.frombuffer(self._short, np.int8)[tids].astype(np.bool_) | mine[rows, 0]
+        abjad = np.frombuffer(self._abjad, np.int8)[tids].astype(np.bool_) | mine[rows, 1]
+        factor = np.where(
+            abjad, ABJAD_SKELETON_FACTOR, np.where(short, SHORT_SKELETON_FACTOR, SKELETON_FACTOR)
+        )
+        return cliff_array(np.maximum(form, skeleton * factor))
 
 
 def _starts(counts: list[int]) -> Ints:
