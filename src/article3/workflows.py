@@ -94,6 +94,17 @@ def submit_request(
 
 def decide_review(session: Session, *, actor: Actor, ref: str, data: ReviewDecide, now: datetime) -> Request:
     """A reviewer's decision; when it completes the review, the request is published or refused."""
+    return decide_review_outcome(session, actor=actor, ref=ref, data=data, now=now).request
+
+
+def decide_review_outcome(
+    session: Session, *, actor: Actor, ref: str, data: ReviewDecide, now: datetime
+) -> review.Outcome:
+    """As ``decide_review``, and where the review stands (``outcome.state``).
+
+    A proposed refusal awaiting a second reviewer, or a disagreement awaiting a senior reviewer,
+    leaves the request ``in_review`` and tells the requester nothing.
+    """
     outcome = review.decide(session, actor=actor, ref=ref, data=data, now=now)
     request = outcome.request
     if outcome.publish:
@@ -101,19 +112,18 @@ def decide_review(session: Session, *, actor: Actor, ref: str, data: ReviewDecid
             session, actor=actor, request=request, target=Status.PUBLISHED, reason=data.note, now=now
         )
     elif outcome.refuse:
-        grounds = ", ".join(g.value for g in data.grounds)
         notices.transition(
             session,
             actor=actor,
             request=request,
             target=Status.REFUSED,
-            reason=f"refused on review: {grounds}",
+            reason=f"refused on review: {', '.join(outcome.refusal_grounds)}",
             now=now,
         )
         notices.notify_requester(session, request=request, kind="refused", now=now)
     elif outcome.ask_info:
         notices.notify_requester(session, request=request, kind="information_requested", now=now)
-    return request
+    return outcome
 
 
 def end_request(

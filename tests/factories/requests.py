@@ -9,9 +9,9 @@ from article3.bootstrap import Runtime
 from article3.db.session import transaction
 from article3.notices.document import RequestDocument
 from article3.notices.models import Request
-from article3.review.rules import Assessment, Decision, Factor, Ground
+from article3.review.rules import Assessment, Decision, Factor, Ground, ReviewState
 from article3.review.schemas import FactorRecord, ReviewDecide
-from article3.workflows import decide_review, submit_request
+from article3.workflows import decide_review, decide_review_outcome, submit_request
 from tests.factories.accounts import make_user
 from tests.notices.samples import diffusion, red_notice
 
@@ -47,9 +47,17 @@ def submit(rt: Runtime, actor: Actor, doc: RequestDocument) -> str:
         return request.ref
 
 
-def decide(rt: Runtime, reviewer: Actor, ref: str, data: ReviewDecide) -> Request:
+def decide(rt: Runtime, reviewer: Actor, ref: str, data: ReviewDecide, *, confirm: bool = True) -> Request:
+    """One reviewer's decision. A refusal the route says a second reviewer must confirm (fast track,
+    standard review) is confirmed by a new reviewer, as a desk would; ``confirm=False`` leaves it
+    proposed (the request stays in review)."""
     with rt.session() as s, transaction(s):
-        return decide_review(s, actor=reviewer, ref=ref, data=data, now=rt.clock.now())
+        outcome = decide_review_outcome(s, actor=reviewer, ref=ref, data=data, now=rt.clock.now())
+    if not confirm or outcome.state is not ReviewState.REFUSAL_PENDING:
+        return outcome.request
+    second = make_user(rt, Role.REVIEWER)
+    with rt.session() as s, transaction(s):
+        return decide_review(s, actor=second, ref=ref, data=data, now=rt.clock.now())
 
 
 def published(rt: Runtime, country: str = "FR", kind: str = "red_notice") -> str:

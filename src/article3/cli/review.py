@@ -10,7 +10,7 @@ from article3.db.session import transaction
 from article3.review import service as review
 from article3.review.rules import Assessment, Decision, Factor, Ground
 from article3.review.schemas import FactorRecord, ReviewDecide
-from article3.workflows import decide_review
+from article3.workflows import decide_review_outcome
 
 app = typer.Typer(help="The review queue.", no_args_is_help=True)
 AS = typer.Option(..., "--as", help="Username of the reviewer")
@@ -29,7 +29,7 @@ def queue(ctx: typer.Context, username: str = AS, json: bool = typer.Option(Fals
         as_json=json,
         lines=lambda rs: "\n".join(
             f"{r.request_ref}  {r.route.value:<16} {r.requesting_country} {r.waiting_hours:>7.1f} h "
-            f"approvals {r.approvals}/{r.approvals_needed}"
+            f"approvals {r.approvals}/{r.approvals_needed}  {r.state_label}"
             for r in rs
         ),
     )
@@ -46,7 +46,11 @@ def decide(
     factor: list[str] = typer.Option([], help="FACTOR=ASSESSMENT, repeat for each of the six factors"),
     note: str | None = None,
 ) -> None:
-    """Approve, refuse or ask for information on REF, with grounds and the predominance factors."""
+    """Approve, refuse or ask for information on REF, with grounds and the predominance factors.
+
+    On fast track and standard review a first refusal is only proposed (review: refusal_pending)
+    until a second reviewer confirms it; if the second approves, a senior reviewer decides.
+    """
     st = state(ctx)
     factors = {}
     for item in factor:
@@ -55,5 +59,5 @@ def decide(
     data = ReviewDecide(decision=decision, grounds=ground, factors=factors, note=note)
     with st.session() as session, transaction(session):
         actor = accounts.actor_by_username(session, username)
-        request = decide_review(session, actor=actor, ref=ref, data=data, now=st.runtime.clock.now())
-        typer.echo(f"{request.ref} {request.status}")
+        outcome = decide_review_outcome(session, actor=actor, ref=ref, data=data, now=st.runtime.clock.now())
+        typer.echo(f"{outcome.request.ref} {outcome.request.status} (review: {outcome.state.value})")

@@ -6,7 +6,8 @@ from datetime import datetime
 
 from pydantic import BaseModel, Field
 
-from article3.review.rules import Assessment, Decision, Factor, Ground
+from article3.notices.schemas import RequestRead
+from article3.review.rules import Assessment, Decision, Factor, Ground, ReviewState
 from article3.screening.rulesets import Route
 
 
@@ -43,4 +44,20 @@ class ReviewItemRead(BaseModel):
     awaiting_info: bool
     approvals: int
     approvals_needed: int
+    refusals_needed: int = Field(
+        description="2 on fast track and standard review: a refusal against the screening's route "
+        "is confirmed by a second reviewer; 1 on enhanced review"
+    )
+    state: ReviewState = Field(
+        description="refusal_pending: a refusal awaits a second reviewer; senior_decision: the two "
+        "reviewers disagree and a senior reviewer decides"
+    )
+    state_label: str
     decisions: list[DecisionRead]
+
+
+class ReviewDecisionResult(RequestRead):
+    """The request after a decision, and where its review stands (the request stays ``in_review``
+    while a refusal awaits confirmation or a senior reviewer's decision)."""
+
+    review_state: ReviewState

@@ -48,12 +48,24 @@ def enqueue(
     return item
 
 
-def _approvers(item: ReviewItem) -> set[int]:
-    return {d.reviewer_id for d in item.decisions if d.decision == Decision.APPROVE.value}
+def _progress(item: ReviewItem) -> rules.Progress:
+    votes = [(d.reviewer_id, Decision(d.decision)) for d in item.decisions]
+    return rules.progress(Route(item.route), votes)
+
+
+def state_of(item: ReviewItem) -> rules.ReviewState:
+    """Where the item stands (``closed`` when it left review before a final decision)."""
+    state = _progress(item).state
+    if item.closed_at is not None:
+        return state if state in rules.FINAL_STATES else rules.ReviewState.CLOSED
+    if state is rules.ReviewState.OPEN and item.awaiting_info:
+        return rules.ReviewState.AWAITING_INFO
+    return state
 
 
 def _read(item: ReviewItem, request: Request, now: datetime) -> ReviewItemRead:
     route = Route(item.route)
+    state = state_of(item)
     return ReviewItemRead(
         id=item.id,
         request_ref=request.ref,
@@ -64,8 +76,11 @@ def _read(item: ReviewItem, request: Request, now: datetime) -> ReviewItemRead:
         waiting_hours=round((now - item.enqueued_at).total_seconds() / 3600, 1),
         claimed_by=item.claimed_by,
         awaiting_info=item.awaiting_info,
-        approvals=len(_approvers(item)),
+        approvals=len(_progress(item).approvers),
         approvals_needed=rules.approvals_needed(route),
+        refusals_needed=rules.refusals_needed(route),
+        state=state,
+        state_label=rules.STATE_LABELS[state],
         decisions=[
             DecisionRead(
                 reviewer_id=d.reviewer_id,
@@ -157,19 +172,46 @@ def release(session: Session, *, actor: Actor, ref: str, now: datetime) -> Revie
 
 @dataclass(frozen=True, slots=True)
 class Outcome:
-    """What a decision means for the request: publish, refuse, or keep waiting."""
+    """What a decision means for the request: publish, refuse, or keep waiting (``state`` says why)."""
 
     publish: bool
     refuse: bool
     ask_info: bool
     request: Request
+    state: rules.ReviewState
+    refusal_grounds: tuple[str, ...] = ()  # every refusing reviewer's grounds, in order, no repeats
+
+
+_EVENTS = {
+    (rules.ReviewState.REFUSAL_PENDING, rules.ReviewState.REFUSED): AuditAction.REVIEW_REFUSAL_CONFIRMED,
+    (rules.ReviewState.REFUSAL_PENDING, rules.ReviewState.SENIOR_DECISION): (
+        AuditAction.REVIEW_REFUSAL_DISPUTED
+    ),
+    (rules.ReviewState.SENIOR_DECISION, rules.ReviewState.APPROVED): AuditAction.REVIEW_DISPUTE_SETTLED,
+    (rules.ReviewState.SENIOR_DECISION, rules.ReviewState.REFUSED): AuditAction.REVIEW_DISPUTE_SETTLED,
+}
+
+
+def _event(before: rules.ReviewState, after: rules.ReviewState) -> AuditAction:
+    if after is rules.ReviewState.REFUSAL_PENDING and before is not after:
+        return AuditAction.REVIEW_REFUSAL_PROPOSED
+    return _EVENTS.get((before, after), AuditAction.REVIEW_DECIDED)
+
+
+def _refusal_grounds(item: ReviewItem) -> tuple[str, ...]:
+    grounds = [g for d in item.decisions if d.decision == Decision.REFUSE.value for g in d.grounds]
+    return tuple(dict.fromkeys(grounds))
 
 
 def decide(session: Session, *, actor: Actor, ref: str, data: ReviewDecide, now: datetime) -> Outcome:
-    """Record a decision with its grounds and factors; enhanced review needs two different approvers.
+    """Record a decision with its grounds and factors, and where it leaves the item.
 
-    The reviewer must hold the claim (a decision claims an unclaimed item). Records
-    ``review:item:decided``.
+    Enhanced review needs two different approvers and one refusal refuses. On fast track and
+    standard review a first refusal only proposes (``review:refusal:proposed``; the request stays
+    in review and nobody outside the secretariat is told); a second, different reviewer confirms it
+    (``review:refusal:confirmed``) or approves (``review:refusal:disputed``), and then a third,
+    senior reviewer decides (``review:refusal:settled``). Every other decision records
+    ``review:item:decided``. The reviewer must hold the claim (a decision claims an unclaimed item).
     """
     item, request = item_for(session, ref=ref)
     _check(session, actor, request)
@@ -179,10 +221,8 @@ def decide(session: Session, *, actor: Actor, ref: str, data: ReviewDecide, now:
         raise Conflict("Another reviewer has claimed this item", code="review.claimed")
     factors = {f: r.assessment for f, r in data.factors.items()}
     rules.check_decision(data.decision, data.grounds, factors, data.note)
-    approvers = _approvers(item)
-    if data.decision is Decision.APPROVE:
-        rules.check_second_approver(actor, approvers)
-        approvers.add(actor.user_id)
+    so_far = _progress(item)
+    rules.check_turn(actor, so_far, data.decision)
     item.decisions.append(
         ReviewDecision(
             reviewer_id=actor.user_id,
@@ -193,8 +233,8 @@ def decide(session: Session, *, actor: Actor, ref: str, data: ReviewDecide, now:
             decided_at=now,
         )
     )
-    publish = data.decision is Decision.APPROVE and rules.approval_complete(approvers, Route(item.route))
-    refuse = data.decision is Decision.REFUSE
+    after = _progress(item).state
+    publish, refuse = after is rules.ReviewState.APPROVED, after is rules.ReviewState.REFUSED
     item.awaiting_info = data.decision is Decision.ASK_INFO
     item.claimed_by, item.claimed_at = None, None
     if publish or refuse:
@@ -202,13 +242,20 @@ def decide(session: Session, *, actor: Actor, ref: str, data: ReviewDecide, now:
     audit.record(
         session,
         actor=actor,
-        action=AuditAction.REVIEW_DECIDED,
+        action=_event(so_far.state, after),
         subject_type="review_item",
         subject_id=item.id,
-        change={"decision": data.decision.value, "grounds": data.grounds},
+        change={"decision": data.decision.value, "grounds": data.grounds, "state": after.value},
         now=now,
     )
-    return Outcome(publish=publish, refuse=refuse, ask_info=item.awaiting_info, request=request)
+    return Outcome(
+        publish=publish,
+        refuse=refuse,
+        ask_info=item.awaiting_info,
+        request=request,
+        state=state_of(item),
+        refusal_grounds=_refusal_grounds(item) if refuse else (),
+    )
 
 
 def close_for(session: Session, *, request: Request, now: datetime) -> None:

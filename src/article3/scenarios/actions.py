@@ -20,7 +20,11 @@ Choices the spec leaves open, made here:
   require each factor to be recorded, and an approval is only barred by a factor judged
   predominantly political). A ground that is not a ``Ground`` value is refused with
   ``scenario.unknown_ground`` before anything is recorded. The reviewer need not claim first: the
-  service lets a reviewer decide an unclaimed item.
+  service lets a reviewer decide an unclaimed item. The step is one reviewer's decision, as at the
+  desk: on fast track and standard review a first refusal is only proposed (the request stays
+  ``in_review``, ``review_state: refusal_pending``), so the scenario says who confirms it in a
+  second ``review`` step (``senior_reviewer`` confirming is just a second reviewer). Every review
+  step outputs ``review_state``.
 - ``flag``: the spec's ``reason`` is free text, the system's is a ``FlagReason``. A reason that is
   one of its values (``national_law``, ``protected_status``...) is used as is, with the optional
   ``note``; any other text is stored as ``essential_interests`` (the broadest category, a
@@ -50,7 +54,7 @@ from article3.review.rules import Assessment, Factor, Ground
 from article3.review.schemas import ReviewDecide
 from article3.scenarios.model import Step
 from article3.search.engine import SearchEngine
-from article3.workflows import decide_review, end_request, submit_request
+from article3.workflows import decide_review_outcome, end_request, submit_request
 
 M = TypeVar("M", bound=BaseModel)
 REQUEST = "request"
@@ -208,8 +212,10 @@ def review(ctx: StepContext) -> Outcome:
         },
     )
     data = ctx.payload(ReviewDecide, payload)
-    request = decide_review(ctx.session, actor=actor, ref=ctx.target_key(REQUEST), data=data, now=ctx.now)
-    return Outcome(Target(REQUEST, request.ref))
+    outcome = decide_review_outcome(
+        ctx.session, actor=actor, ref=ctx.target_key(REQUEST), data=data, now=ctx.now
+    )
+    return Outcome(Target(REQUEST, outcome.request.ref), {"review_state": outcome.state.value})
 
 
 def _check_grounds(grounds: object) -> None:

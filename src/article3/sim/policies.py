@@ -3,8 +3,10 @@
 Reviewer: follows the screening. ``fast_track`` and ``standard_review`` are approved;
 ``blocked`` is refused by the rule before any reviewer; ``enhanced_review`` is refused when the
 combined risk reaches ``REFUSE_AT`` (the findings' strength), approved otherwise. Each reviewer
-makes the opposite call with probability ``error``; enhanced review has two reviewers, each of
-whom may err, and one refusal refuses.
+makes the opposite call with probability ``error``, independently. The review rules decide how
+many calls an item gets (review/rules.py): enhanced review has two reviewers and one refusal
+refuses; on fast track and standard review a refusal is only proposed until a second reviewer
+confirms it, and a senior reviewer settles a disagreement.
 
 Latency (simulated, days from submission to the decision): fast track 1, standard review 3,
 enhanced review 7 for the first reviewer and 3 more for the second.

@@ -28,6 +28,7 @@ from article3.sim.world import Event, World
 
 SIM_ACTOR = "system:sim"
 MARKER_USER = "sim.registrar"
+REVIEWERS = {1: "reviewer1", 2: "reviewer2", 3: "senior"}  # the nth reviewer of an item
 
 
 @dataclass
@@ -93,6 +94,7 @@ class Replay:
         return {
             "reviewer1": self._account("sim.reviewer.1", Role.REVIEWER),
             "reviewer2": self._account("sim.reviewer.2", Role.REVIEWER),
+            "senior": self._account("sim.reviewer.senior", Role.SENIOR_REVIEWER),
             "secretariat": self._account("sim.ccf.secretariat", Role.CCF_SECRETARIAT),
             "member": self._account("sim.ccf.member", Role.CCF_MEMBER),
             "registrar": self._account(
@@ -173,23 +175,28 @@ class Replay:
             )
 
     def review(self, outcome: Outcome, when: datetime, nth: int) -> None:
+        """The ``nth`` reviewer's call. Four eyes: a second reviewer approves an enhanced-review item
+        or confirms a refusal proposed on fast track or standard review; when the two disagree on
+        a refusal, a senior reviewer settles it (review/rules.py). Each may err."""
         if outcome.ref is None or outcome.route is None:
             return
         approve = policies.reviewer_approves(outcome.route, outcome.risk, self.rng, self.error)
         ground = (
             Ground.REFUGEE_POLICY if any("refugee" in c for c in outcome.codes) else Ground.ARTICLE3_POLITICAL
         )
-        reviewer = self.staff["reviewer1" if nth == 1 else "reviewer2"]
-        outcome.status = requests.decide(
-            self.rt, reviewer, outcome.ref, approve=approve, ground=ground, now=when
-        )
+        reviewer = self.staff[REVIEWERS[nth]]
+        decided = requests.decide(self.rt, reviewer, outcome.ref, approve=approve, ground=ground, now=when)
+        outcome.status = decided.status
         self.results.tally[when.year]["review_decisions"] += 1
         if outcome.status == "published":
             outcome.published = when
-        elif outcome.status == "in_review" and approve:
-            self.later(
-                when + timedelta(days=policies.SECOND_REVIEWER_DAYS), lambda t: self.review(outcome, t, 2)
-            )
+        elif outcome.status == "in_review" and nth < len(REVIEWERS):
+            following = 3 if decided.state == "senior_decision" else 2
+            if following > nth:
+                self.later(
+                    when + timedelta(days=policies.SECOND_REVIEWER_DAYS),
+                    lambda t: self.review(outcome, t, following),
+                )
 
     # --- register, complaints, messages ---------------------------------------------------------
     def on_register(self, event: Event, when: datetime) -> None:

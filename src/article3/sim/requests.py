@@ -50,8 +50,16 @@ def _factors(political: bool) -> dict[Factor, FactorRecord]:
     }
 
 
-def decide(rt: Runtime, reviewer: Actor, ref: str, *, approve: bool, ground: Ground, now: datetime) -> str:
-    """One reviewer's decision; returns the request's status afterwards."""
+@dataclass(frozen=True, slots=True)
+class Decided:
+    status: str  # the request's status afterwards
+    state: str  # where its review stands (review.rules.ReviewState)
+
+
+def decide(
+    rt: Runtime, reviewer: Actor, ref: str, *, approve: bool, ground: Ground, now: datetime
+) -> Decided:
+    """One reviewer's decision; returns the request's status and its review's state afterwards."""
     data = ReviewDecide(
         decision=Decision.APPROVE if approve else Decision.REFUSE,
         grounds=[Ground.CRITERIA_MET if approve else ground],
@@ -59,5 +67,5 @@ def decide(rt: Runtime, reviewer: Actor, ref: str, *, approve: bool, ground: Gro
         note="simulated reviewer",
     )
     with rt.session() as session, transaction(session):
-        request = workflows.decide_review(session, actor=reviewer, ref=ref, data=data, now=now)
-        return request.status
+        outcome = workflows.decide_review_outcome(session, actor=reviewer, ref=ref, data=data, now=now)
+        return Decided(outcome.request.status, outcome.state.value)

@@ -147,17 +147,23 @@ def block_reasons(session: Session, period: Period, country: str | None = None) 
 def refusal_grounds(
     session: Session, period: Period, country: str | None = None
 ) -> dict[str, dict[str, int]]:
+    # Once per request refused on review, with every refusing reviewer's grounds (a refusal on fast
+    # track or standard review is confirmed by a second reviewer; a proposal overruled is not one).
     rows = session.execute(
-        select(Request.requesting_country, ReviewDecision.grounds)
+        select(Request.id, Request.requesting_country, ReviewDecision.grounds)
         .join(ReviewItem, ReviewItem.request_id == Request.id)
         .join(ReviewDecision, ReviewDecision.item_id == ReviewItem.id)
         .where(
             ReviewDecision.decision == "refuse",
+            Request.status == "refused",
             _within(Request.submitted_at, period),
             _only(Request.requesting_country, country),
         )
     )
-    return _tally((code, {str(g) for g in grounds or []}) for code, grounds in rows)
+    per_request: dict[int, tuple[str, set[str]]] = {}
+    for request_id, code, grounds in rows:
+        per_request.setdefault(request_id, (code, set()))[1].update(str(g) for g in grounds or [])
+    return _tally(per_request.values())
 
 
 # --- events: flags, deletions, cancellations ------------------------------------------------------

@@ -12,10 +12,9 @@ from article3.api.errors import CONFLICT_RESPONSE, ERROR_RESPONSES
 from article3.db.session import transaction
 from article3.deps import ClockDep, SessionDep, allow
 from article3.notices import service as notices
-from article3.notices.schemas import RequestRead
 from article3.review import service as review
-from article3.review.schemas import ReviewDecide, ReviewItemRead
-from article3.workflows import decide_review
+from article3.review.schemas import ReviewDecide, ReviewDecisionResult, ReviewItemRead
+from article3.workflows import decide_review_outcome
 
 router = APIRouter(prefix="/review", tags=["review"], responses=ERROR_RESPONSES | CONFLICT_RESPONSE)
 Reviewer = Annotated[Actor, allow(Permission.REVIEW_WORK)]
@@ -48,11 +47,21 @@ def release(ref: str, session: SessionDep, clock: ClockDep, actor: Reviewer) -> 
 @router.post(
     "/{ref}/decide",
     summary="Approve, refuse or ask for information, with grounds and factors",
-    response_model=RequestRead,
+    description=(
+        "Returns the request and `review_state`. On fast track and standard review a first refusal "
+        "does not refuse: the request stays `in_review` with `review_state: refusal_pending` until "
+        "a second, different reviewer confirms it (`refused`) or approves (`senior_decision`: a "
+        "senior reviewer who is neither of the two then decides). On enhanced review one refusal "
+        "refuses and an approval needs two reviewers. The proposer of a pending refusal cannot "
+        "confirm it (403 `review.same_reviewer`); only a senior reviewer decides a disagreement "
+        "(403 `review.senior_needed`)."
+    ),
+    response_model=ReviewDecisionResult,
 )
 def decide(
     ref: str, body: ReviewDecide, session: SessionDep, clock: ClockDep, actor: Reviewer
-) -> RequestRead:
+) -> ReviewDecisionResult:
     with transaction(session):
-        request = decide_review(session, actor=actor, ref=ref, data=body, now=clock.now())
-        return notices.to_read(request, actor)
+        outcome = decide_review_outcome(session, actor=actor, ref=ref, data=body, now=clock.now())
+        read = notices.to_read(outcome.request, actor)
+        return ReviewDecisionResult.model_validate(read.model_dump() | {"review_state": outcome.state})
