@@ -45,7 +45,9 @@ def submit_request(
     """Intake, then screening, then the queue; a blocked request is refused by the rule at once.
 
     ``search`` is the process's person-search engine, which the screening uses to find register
-    entries and earlier requests (built afresh from the database when not given).
+    entries and earlier requests (built afresh from the database when not given). The screening
+    also gets the requester's record before the commission: complaints decided about its
+    requests, and how many the commission found non-compliant.
     """
     measures = oversight.active_for(session, document.requesting_country)
     stopping = refuses_request(measures, document.kind)
@@ -57,6 +59,7 @@ def submit_request(
     request = notices.submit(session, actor=actor, document=document, now=now)
     if request.status != Status.IN_REVIEW.value:
         return request, None
+    decided, overturned = complaints.requester_outcomes(session, document.requesting_country)
     result = screening.screen(
         session,
         actor=SCREENING_ACTOR,
@@ -66,6 +69,8 @@ def submit_request(
         engine=search,
         model=model_files.latest(settings.data_dir),
         measures_in_force=measures,
+        complaints=decided,
+        overturned=overturned,
     )
     if result.route is Route.BLOCKED:
         codes = ", ".join(str(f.code) for f in result.findings if f.hard)

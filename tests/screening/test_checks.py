@@ -20,7 +20,7 @@ from article3.screening.inputs import (
     ScreeningInput,
 )
 from article3.screening.reasons import ReasonCode, Severity
-from article3.screening.rulesets import WEIGHTS
+from article3.screening.rulesets import ENHANCED_REVIEW_AT, WEIGHTS
 
 TODAY = date(2026, 8, 24)
 CTX = Context(weights=WEIGHTS)
@@ -215,8 +215,23 @@ def test_resubmission_under_other_charges_after_art3_refusal():
     )
     other_country = replace(earlier, requesting_country="TR")
     assert checks_history.check_resubmission(make(earlier_requests=(other_country,)), CTX) == []
-    published = replace(earlier, status=EarlierStatus.PUBLISHED)
-    assert checks_history.check_resubmission(make(earlier_requests=(published,)), CTX) == []
+    live_same = replace(earlier, status=EarlierStatus.PUBLISHED, provisions=("Art. 105",), refusal_codes=())
+    assert checks_history.check_resubmission(make(earlier_requests=(live_same,)), CTX) == []
+
+
+def test_a_live_request_on_unrelated_charges_is_looked_at():
+    """P4: the same source, the same person, new charges while the first request still stands."""
+    live = EarlierRequest("RN-2013-1", "RU", EarlierStatus.PUBLISHED, ("Article 199",), None, ())
+    [found] = checks_history.check_resubmission(make(earlier_requests=(live,)), CTX)
+    assert found.code is ReasonCode.EARLIER_REQUEST_OTHER_CHARGES
+    assert found.weight == pytest.approx(WEIGHTS.earlier_live_other_charges)
+    assert found.weight < ENHANCED_REVIEW_AT  # alone, a reviewer looks: never enhanced review
+    in_review = replace(live, status=EarlierStatus.IN_REVIEW)
+    assert checks_history.check_resubmission(make(earlier_requests=(in_review,)), CTX)[0].code is (
+        ReasonCode.EARLIER_REQUEST_OTHER_CHARGES
+    )
+    cancelled = replace(live, status=EarlierStatus.CANCELLED)
+    assert checks_history.check_resubmission(make(earlier_requests=(cancelled,)), CTX) == []
 
 
 def test_prior_ccf_deletion_same_charges_blocks():
@@ -240,6 +255,17 @@ def test_requester_record():
     assert checks_history.check_requester_record(make(requester_record=good), CTX) == []
     thin = RequesterRecord(published=3, refused=3, complaints=2, overturned=2)
     assert checks_history.check_requester_record(make(requester_record=thin), CTX) == []
+
+
+def test_a_requester_record_never_refuses_alone():
+    """The reversal weight grows with the rate (half the excess over 25%) and stops at the cap."""
+    half = RequesterRecord(published=100, refused=0, complaints=40, overturned=20)
+    [found] = checks_history.check_requester_record(make(requester_record=half), CTX)
+    assert found.weight == pytest.approx(0.20 + (0.50 - 0.25) / 2)
+    worst = RequesterRecord(published=100, refused=0, complaints=40, overturned=40)
+    [capped] = checks_history.check_requester_record(make(requester_record=worst), CTX)
+    assert capped.weight == pytest.approx(CTX.weights.reversal_rate_max)
+    assert capped.weight < ENHANCED_REVIEW_AT
 
 
 def test_measures():

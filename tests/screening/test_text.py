@@ -1,7 +1,10 @@
 """Pure tests of the multilingual text matching."""
 
+import re
+
 import pytest
 
+from article3.screening import text
 from article3.screening.catalogue import article_tokens, indicators, normalise_article
 from article3.screening.text import TermMatcher, fold, fold_with_map
 
@@ -109,3 +112,37 @@ def test_article_tokens_and_normalisation():
     assert normalise_article("87 bis") == "87bis"
     assert normalise_article("7/2") == "7"
     assert "105" in article_tokens("刑法第105条")
+
+
+def test_the_hoisted_word_start_guard_finds_the_same_hits_as_one_alternation():
+    """`_compile` tests the word-start guard once per position: the hits must be those of the
+    plain alternation of every term, in scripts with and without spaces."""
+    terms = {
+        "en": ["witness*", "state owned", "police found", "member*", "joined"],
+        "ru": ["свидетел*", "экстремист*"],
+        "zh": ["证人", "极端"],
+        "ar": ["شاهد", "متطرف"],
+    }
+    boundaries = {"en": True, "ru": True, "zh": False, "ar": False}
+    hoisted = text.matcher_from_languages(terms, boundaries)
+    patterns = sorted(
+        {text.term_pattern(t, boundary=boundaries[lang]) for lang, ts in terms.items() for t in ts},
+        key=lambda p: (-len(p), p),
+    )
+    plain = re.compile("|".join(f"(?:{p})" for p in patterns))
+    samples = [
+        "Witnesses saw the membership card; a non-member joined later. Police found nothing.",
+        "Свидетели показали, что он участвовал в экстремистской организации; несвидетель молчал.",
+        "证人说他加入了极端组织。",
+        "قال شاهد إن المتهم انضم إلى تنظيم متطرف",
+        "The state-owned bank's former witness (a state owned firm) and Witnessing officers.",
+    ]
+    for sample in samples:
+        folded, index = text.fold_with_map(sample)
+        expected = [(m.start(), m.end()) for m in plain.finditer(folded) if m.end() > m.start()]
+        got = hoisted.find(sample, limit=50)
+        mapped = [(h.start, h.end) for h in got]
+        if index is not None:
+            expected = [(index[a], index[b - 1] + 1) for a, b in expected]
+        assert mapped == expected, sample
+        assert got, sample

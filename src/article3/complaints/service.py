@@ -28,6 +28,7 @@ from article3.complaints.views import (
     list_cases,
     overdue_list,
     public_register,
+    requester_outcomes,
     to_read,
 )
 
@@ -53,6 +54,7 @@ __all__ = [
     "lodge",
     "overdue_list",
     "public_register",
+    "requester_outcomes",
     "rule_restriction",
     "sweep_documents",
     "to_read",

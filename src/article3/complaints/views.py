@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from pathlib import Path
 
-from sqlalchemy import extract, func, select
+from sqlalchemy import case, extract, func, select
 from sqlalchemy.orm import Session, selectinload
 
 from article3.actors import Actor
@@ -324,3 +324,21 @@ def country_outcomes(session: Session, country: str, *, since: datetime | None =
     complaints = {cid for cid, _ in rows}
     overturned = {cid for cid, outcome in rows if outcome == Outcome.NON_COMPLIANT.value}
     return len(complaints), len(overturned)
+
+
+def requester_outcomes(session: Session, country: str) -> tuple[int, int]:
+    """(decided, overturned): the complaints about a requesting country's requests that the
+    commission has decided, and those it found non-compliant. The screening weighs these (the
+    requester's record); complaints still open say nothing yet and are not counted."""
+    linked = (
+        select(ComplaintLink.complaint_id)
+        .join(Request, Request.id == ComplaintLink.request_id)
+        .where(Request.requesting_country == country)
+    )
+    non_compliant = case((Decision.outcome == Outcome.NON_COMPLIANT.value, 1), else_=0)
+    decided, overturned = session.execute(
+        select(func.count(), func.coalesce(func.sum(non_compliant), 0)).where(
+            Decision.complaint_id.in_(linked)
+        )
+    ).one()
+    return int(decided), int(overturned)

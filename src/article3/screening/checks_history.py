@@ -14,6 +14,7 @@ from article3.screening.rules_common import (
 )
 
 _REFUSED = (EarlierStatus.REFUSED, EarlierStatus.DELETED, EarlierStatus.REJECTED)
+_LIVE = (EarlierStatus.PUBLISHED, EarlierStatus.IN_REVIEW)
 _SERIOUS_EARLIER_GROUNDS = frozenset(
     {
         Ground.ART3_POLITICAL_PREDOMINANCE.value,
@@ -121,18 +122,24 @@ def check_flags(inp: ScreeningInput, ctx: Context) -> list[Finding]:
 
 
 def check_resubmission(inp: ScreeningInput, ctx: Context) -> list[Finding]:
-    """A refused, deleted or withdrawn request by the same requester about the same person."""
+    """An earlier request by the same requester about the same person (dissent-laws.md P4: "has
+    this source sent anything about this person before?"): refused, deleted or withdrawn; or
+    still live (published or in review) on charges that share no provision with these, which is
+    how a case is relabelled or escalated without waiting for a refusal. A live request on the
+    same provisions (a diffusion, then a red notice on the same warrant) is ordinary."""
     requester = country_key(inp.request.requesting_country)
     mine = [e for e in inp.earlier_requests if country_key(e.requesting_country) == requester]
     current = charged_provisions(inp)
     groups: dict[ReasonCode, list[EarlierRequest]] = {}
     for e in mine:
+        same = provisions_overlap(current, e.provisions)
         if e.status in _REFUSED:
-            same = provisions_overlap(current, e.provisions)
             code = ReasonCode.RESUBMISSION_SAME_CHARGES if same else ReasonCode.RESUBMISSION_OTHER_CHARGES
             groups.setdefault(code, []).append(e)
         elif e.status is EarlierStatus.WITHDRAWN:
             groups.setdefault(ReasonCode.RESUBMISSION_AFTER_WITHDRAWAL, []).append(e)
+        elif e.status in _LIVE and not same:
+            groups.setdefault(ReasonCode.EARLIER_REQUEST_OTHER_CHARGES, []).append(e)
     return [_resubmission(code, earlier, ctx) for code, earlier in groups.items()]
 
 
@@ -142,6 +149,7 @@ def _resubmission(code: ReasonCode, earlier: list[EarlierRequest], ctx: Context)
         ReasonCode.RESUBMISSION_SAME_CHARGES: w.resubmission_same,
         ReasonCode.RESUBMISSION_OTHER_CHARGES: w.resubmission_other,
         ReasonCode.RESUBMISSION_AFTER_WITHDRAWAL: w.resubmission_after_withdrawal,
+        ReasonCode.EARLIER_REQUEST_OTHER_CHARGES: w.earlier_live_other_charges,
     }[code]
     serious = any(set(e.refusal_codes) & _SERIOUS_EARLIER_GROUNDS for e in earlier)
     weight = base + (w.resubmission_after_art3_bonus if serious else 0.0)
@@ -150,6 +158,8 @@ def _resubmission(code: ReasonCode, earlier: list[EarlierRequest], ctx: Context)
         ReasonCode.RESUBMISSION_OTHER_CHARGES: "was refused or deleted; the new request cites "
         "other provisions (relabelling, P4)",
         ReasonCode.RESUBMISSION_AFTER_WITHDRAWAL: "was withdrawn by the requester",
+        ReasonCode.EARLIER_REQUEST_OTHER_CHARGES: "is still live; the new request cites provisions "
+        "it does not share (new charges or a new label, P4 and P6)",
     }[code]
     grounds = sorted({c for e in earlier for c in e.refusal_codes})
     return finding(
@@ -171,7 +181,11 @@ def _resubmission(code: ReasonCode, earlier: list[EarlierRequest], ctx: Context)
 
 
 def check_requester_record(inp: ScreeningInput, ctx: Context) -> list[Finding]:
-    """The requester's record: reversal rate on complaint and refusal rate at review."""
+    """The requester's record: reversal rate on complaint and refusal rate at review.
+
+    The reversal weight grows with the rate and stops at ``reversal_rate_max``: a requester's
+    record is a reason to look harder at each of its requests, never enough to refuse one alone.
+    """
     rec, lim, w = inp.requester_record, ctx.limits, ctx.weights
     period = f"{rec.period_start or '?'}..{rec.period_end or '?'}"
     out: list[Finding] = []
@@ -181,9 +195,9 @@ def check_requester_record(inp: ScreeningInput, ctx: Context) -> list[Finding]:
             out.append(
                 finding(
                     ReasonCode.REQUESTER_HIGH_REVERSAL_RATE,
-                    w.reversal_rate_base + (rate - lim.reversal_rate_high),
-                    f"The commission overturned {rec.overturned} of {rec.complaints} "
-                    f"challenged requests from this requester ({rate:.0%}) in {period}.",
+                    min(w.reversal_rate_max, w.reversal_rate_base + (rate - lim.reversal_rate_high) / 2),
+                    f"The commission found {rec.overturned} of the {rec.complaints} complaints it "
+                    f"decided about this requester's requests non-compliant ({rate:.0%}) in {period}.",
                     [Evidence(EvidenceKind.REQUESTER_RECORD, period, f"reversal rate {rate:.2f}")],
                 )
             )

@@ -60,6 +60,10 @@ class Weights:
     everyday_charge_against_critic: float = 0.0
     police_find_or_confession: float = 0.0
     charge_stacking: float = 0.0
+    # The cap of the requester's reversal weight (2026.11.2).
+    reversal_rate_max: float = 0.35
+    # A live earlier request by the same requester on unrelated charges (2026.11.2).
+    earlier_live_other_charges: float = 0.0
 
 
 @dataclass(frozen=True, slots=True)

@@ -83,6 +83,7 @@ class ReasonCode(StrEnum):
     RESUBMISSION_OTHER_CHARGES = "resubmission_other_charges"
     RESUBMISSION_SAME_CHARGES = "resubmission_same_charges"
     RESUBMISSION_AFTER_WITHDRAWAL = "resubmission_after_withdrawal"
+    EARLIER_REQUEST_OTHER_CHARGES = "earlier_request_other_charges"
     PRIOR_CCF_DELETION = "prior_ccf_deletion"
     # Identity of the source (predominance factor 3).
     REQUESTER_HIGH_REVERSAL_RATE = "requester_high_reversal_rate"
@@ -260,6 +261,9 @@ REASONS: dict[ReasonCode, ReasonInfo] = {
     ),
     ReasonCode.RESUBMISSION_AFTER_WITHDRAWAL: ReasonInfo(
         "Re-submission after the requester withdrew an earlier request", _M
+    ),
+    ReasonCode.EARLIER_REQUEST_OTHER_CHARGES: ReasonInfo(
+        "The requester already has a request about this person, on unrelated charges", _M
     ),
     ReasonCode.PRIOR_CCF_DELETION: ReasonInfo(
         "The commission ordered earlier data on this person deleted", _M

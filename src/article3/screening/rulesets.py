@@ -47,7 +47,7 @@ from article3.screening.learned import LearnedModel, build_features, predict
 from article3.screening.reasons import ReasonCode
 
 RULESET = "article3-screening"
-RULESET_VERSION = "2026.11.1"
+RULESET_VERSION = "2026.11.2"
 
 STANDARD_REVIEW_AT = 0.10
 ENHANCED_REVIEW_AT = 0.45
@@ -107,8 +107,10 @@ WEIGHTS = Weights(
     resubmission_other=0.55,
     resubmission_after_art3_bonus=0.15,
     resubmission_after_withdrawal=0.30,
+    earlier_live_other_charges=0.30,
     prior_ccf_deletion=0.60,
     reversal_rate_base=0.20,
+    reversal_rate_max=0.35,
     refusal_rate_base=0.10,
     measures={"enhanced_review": 0.25, "warning": 0.10},
     # dissent-laws.md section P, 2026.11.1: a thin summary alone reaches standard review at
