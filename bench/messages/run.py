@@ -31,6 +31,7 @@ import random
 import statistics
 import time
 from collections import Counter
+from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
@@ -248,35 +249,20 @@ class Bench:
         return out
 
 
-def timed_examine() -> list[float]:
-    """Wrap monitor.examine to record its duration (the time monitoring adds to a send)."""
+def timed(name: str) -> list[float]:
+    """Wrap ``monitor.<name>`` to record how long each call takes: ``examine`` is the time
+    monitoring adds to a send, ``read_attachments`` the PDF text extraction in a child process."""
     times: list[float] = []
-    original = monitor.examine
+    original: Callable[..., Any] = getattr(monitor, name)
 
-    def wrapper(*args: Any, **kwargs: Any) -> monitor.Examination:
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
         start = time.perf_counter()
         try:
             return original(*args, **kwargs)
         finally:
             times.append(time.perf_counter() - start)
 
-    monitor.examine = wrapper  # type: ignore[assignment]
-    return times
-
-
-def timed_reading() -> list[float]:
-    """Wrap monitor.read_attachments (PDF text extraction in a child process) the same way."""
-    times: list[float] = []
-    original = monitor.read_attachments
-
-    def wrapper(*args: Any, **kwargs: Any) -> monitor.AttachmentReading:
-        start = time.perf_counter()
-        try:
-            return original(*args, **kwargs)
-        finally:
-            times.append(time.perf_counter() - start)
-
-    monitor.read_attachments = wrapper  # type: ignore[assignment]
+    setattr(monitor, name, wrapper)
     return times
 
 
@@ -344,7 +330,7 @@ def main() -> None:
         bench = Bench(system, args.seed)
         bench.populate(args.gallery)
         print(f"index: {args.gallery} published notices, {len(bench.targets)} refused or protected persons")
-        times, reading = timed_examine(), timed_reading()
+        times, reading = timed("examine"), timed("read_attachments")
         ordinary = bench.ordinary(args.ordinary)
         attempts = bench.attempts(args.attempts)
         report(ordinary, attempts, times)
