@@ -244,3 +244,16 @@ def test_the_factory_confirms_a_refusal_as_a_desk_would(runtime: Runtime, desk: 
     ref, other = rq.in_review(runtime, "FR"), rq.in_review(runtime, "FR")
     assert rq.decide(runtime, desk["a"], ref, rq.refuse()).status == "refused"
     assert rq.decide(runtime, desk["a"], other, rq.refuse(), confirm=False).status == "in_review"
+
+
+def test_a_single_refusal_recorded_before_confirmation_existed_still_reads_refused(
+    runtime: Runtime, desk: dict[str, Actor]
+) -> None:
+    """Data from before this rule: one refusal closed the item and refused the request."""
+    ref = standard(runtime)
+    decide(runtime, desk["a"], ref, rq.refuse())
+    with runtime.session() as s, transaction(s):
+        item, request = review.item_for(s, ref=ref)
+        item.closed_at, request.status = runtime.clock.now(), "refused"
+    with runtime.session() as s:
+        assert review.read_item(s, ref=ref, now=runtime.clock.now()).state is ReviewState.REFUSED

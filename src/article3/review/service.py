@@ -53,10 +53,15 @@ def _progress(item: ReviewItem) -> rules.Progress:
     return rules.progress(Route(item.route), votes)
 
 
-def state_of(item: ReviewItem) -> rules.ReviewState:
-    """Where the item stands (``closed`` when it left review before a final decision)."""
+def state_of(item: ReviewItem, request_status: str | None = None) -> rules.ReviewState:
+    """Where the item stands (``closed`` when it left review before a final decision).
+
+    An item closed by a single refusal on fast track or standard review (decided before
+    refusals there needed confirmation) reads ``refused`` when its request was refused."""
     state = _progress(item).state
     if item.closed_at is not None:
+        if state is rules.ReviewState.REFUSAL_PENDING and request_status == "refused":
+            return rules.ReviewState.REFUSED
         return state if state in rules.FINAL_STATES else rules.ReviewState.CLOSED
     if state is rules.ReviewState.OPEN and item.awaiting_info:
         return rules.ReviewState.AWAITING_INFO
@@ -65,7 +70,7 @@ def state_of(item: ReviewItem) -> rules.ReviewState:
 
 def _read(item: ReviewItem, request: Request, now: datetime) -> ReviewItemRead:
     route = Route(item.route)
-    state = state_of(item)
+    state = state_of(item, request.status)
     return ReviewItemRead(
         id=item.id,
         request_ref=request.ref,
