@@ -105,3 +105,25 @@ def test_the_world_is_written_without_the_screening() -> None:
         assert not re.search(
             r"^\s*(from|import) article3\.screening|\"article3\.screening\"", source, re.M
         ), path
+
+
+def test_genuine_repeats_are_added_on_top_of_the_same_world() -> None:
+    plain = generate.generate(5, 2024, 2024, 0.01, lambda n: None)[1]
+    header, both = generate.generate(5, 2024, 2024, 0.01, lambda n: None, repeats=0.2)
+    assert header["genuine_repeats"] == 0.2
+    extra = [e for e in both if e["id"].startswith("R")]
+    assert [e for e in both if not e["id"].startswith("R")] == plain
+    first = {e["person"]: e for e in plain if e["type"] == "request"}
+    assert 0.03 * len(first) < len(extra) < 0.2 * len(first)  # those past the last year are dropped
+    kinds = {e["truth"]["repeat"] for e in extra}
+    assert kinds == {"same_case", "new_offence"}
+    for event in extra:
+        earlier = first[event["person"]]
+        assert not event["truth"]["abusive"] and event["t"] > earlier["t"]
+        assert event["data"]["requesting_country"] == earlier["data"]["requesting_country"]
+        provisions = {o["provision"] for o in event["data"]["offences"]}
+        shared = provisions & {o["provision"] for o in earlier["data"]["offences"]}
+        if event["truth"]["repeat"] == "same_case":
+            assert shared and event["data"]["kind"] != earlier["data"]["kind"]
+        else:
+            assert event["truth"]["offence"] != earlier["truth"]["offence"]

@@ -37,11 +37,14 @@ def generate(
     years: str = typer.Option("2016-2025", help="First and last year, YYYY-YYYY"),
     scale: float = typer.Option(1.0, min=0.001, help="Fraction of the real yearly volumes"),
     out: Path = typer.Option(DEFAULT_WORLD, help="Where to write the world file"),
+    genuine_repeats: float = typer.Option(
+        0.0, min=0.0, max=1.0, help="Share of genuine requests followed by another about the same person"
+    ),
     as_json: bool = typer.Option(False, "--json"),
 ) -> None:
     """Generate a world file: requests, registrations, complaints and messages, with ground truth."""
     started = time.monotonic()
-    summary = run.make_world(seed, _years(years), scale, out, progress=not as_json)
+    summary = run.make_world(seed, _years(years), scale, out, progress=not as_json, repeats=genuine_repeats)
     summary["seconds"] = round(time.monotonic() - started, 1)
     if as_json:
         sys.stdout.write(json.dumps(summary, indent=2) + "\n")

@@ -28,6 +28,11 @@ EXTRA_COUNT_RATE = 0.2  # genuine cases of the offences below with a laundering/
 EXTRA_COUNT_OFFENCES = frozenset({"fraud", "embezzlement", "drug_trafficking", "human_trafficking",
                                   "cybercrime", "corruption"})  # fmt: skip
 OCCUPATION_DECLARED = 0.6
+# Genuine repeat requests (`sim generate --genuine-repeats`, default 0: the default world has none).
+# Half are the same case through the other channel (a diffusion first, then a red notice on the
+# same warrant), half a new offence by the same person. Drawn from their own random stream and
+# numbered apart ("R..."), so a world with repeats is the world without them plus the repeats.
+REPEAT_SAME_CASE = 0.5
 PUBLIC_ROLES = {
     "media": ("journalist", "editor", "blogger", "television presenter"),
     "political": ("member of parliament", "mayor", "municipal councillor", "party official",
@@ -41,6 +46,8 @@ class Generator:
     first_year: int
     last_year: int
     scale: float
+    repeats: float = 0.0
+    repeat_rng: random.Random | None = None
 
     def __post_init__(self) -> None:
         self.codes = countries.member_codes()
@@ -48,6 +55,7 @@ class Generator:
         self.ranked = sorted(weights, key=lambda c: -weights[c])
         self.cum = list(itertools.accumulate(weights[c] for c in self.ranked))
         self.ids = itertools.count(1)
+        self.repeat_ids = itertools.count(1)
         self.persons = itertools.count(1)
         self.events: list[Event] = []
 
@@ -66,9 +74,10 @@ class Generator:
         )
 
     def emit(
-        self, when: datetime, kind: str, person: Person, data: dict[str, Any], truth: dict[str, Any]
-    ) -> str:
-        eid = f"E{next(self.ids):08d}"
+        self, when: datetime, kind: str, person: Person, data: dict[str, Any], truth: dict[str, Any],
+        eid: str | None = None,
+    ) -> str:  # fmt: skip
+        eid = eid or f"E{next(self.ids):08d}"
         truth = {**truth, "country": person.country}
         self.events.append(
             {
@@ -82,18 +91,20 @@ class Generator:
         )
         return eid
 
-    def recipients(self, requester: str) -> list[str]:
+    def recipients(self, requester: str, rng: random.Random) -> list[str]:
         pool = [c for c in self.ranked[:40] if c != requester]
-        return self.rng.sample(pool, self.rng.randint(1, 4))
+        return rng.sample(pool, rng.randint(1, 4))
 
     # --- requests ----------------------------------------------------------------------------
     def request(
         self, when: datetime, kind: str, person: Person, charges: list[Charge], summary: str,
-        occupation: str | None, truth: dict[str, Any],
+        occupation: str | None, truth: dict[str, Any], rng: random.Random | None = None,
+        eid: str | None = None,
     ) -> str:  # fmt: skip
+        rng = rng or self.rng
         day = when.date()
-        warrant_on = day - timedelta(days=self.rng.randint(5, 240))
-        committed = warrant_on - timedelta(days=self.rng.randint(20, 700))
+        warrant_on = day - timedelta(days=rng.randint(5, 240))
+        committed = warrant_on - timedelta(days=rng.randint(20, 700))
         doc: dict[str, Any] = {
             "kind": kind,
             "purpose": "arrest",
@@ -113,15 +124,15 @@ class Generator:
                 "kind": "arrest_warrant",
                 "authority": "Investigating judge, district court",
                 "issued_on": warrant_on.isoformat(),
-                "reference": f"{person.country}-{warrant_on.year}-{self.rng.randint(100, 99999)}",
+                "reference": f"{person.country}-{warrant_on.year}-{rng.randint(100, 99999)}",
             },
             "penalty": {"max_years": max(c.max_years for c in charges)},
             "facts": summary,
             "extradition_will_be_sought": True,
         }
         if kind == "diffusion":
-            doc["recipients"] = self.recipients(person.country)
-        return self.emit(when, "request", person, doc, truth)
+            doc["recipients"] = self.recipients(person.country, rng)
+        return self.emit(when, "request", person, doc, truth, eid)
 
     def ordinary(self, when: datetime, kind: str, country: str) -> None:
         rng = self.rng
@@ -145,6 +156,33 @@ class Generator:
         eid = self.request(when, kind, person, charges, text, occupation, truth)
         if rng.random() < LEGIT_MESSAGE_RATE:
             self.message(when + timedelta(days=rng.randint(1, 200)), person, eid, abusive=False)
+        if self.repeat_rng is not None and self.repeat_rng.random() < self.repeats:
+            self.repeat(when, kind, person, charges, text, occupation, truth)
+
+    def repeat(
+        self, when: datetime, kind: str, person: Person, charges: list[Charge], text: str,
+        occupation: str | None, truth: dict[str, Any],
+    ) -> None:  # fmt: skip
+        """The same person asked for again by the same country, 1 to 12 months later: the same
+        case through the other channel, or a new offence (REPEAT_SAME_CASE)."""
+        rng = self.repeat_rng
+        assert rng is not None
+        later = when + timedelta(days=rng.randint(30, 365))
+        eid = f"R{next(self.repeat_ids):08d}"
+        if rng.random() < REPEAT_SAME_CASE:
+            other = "red_notice" if kind == "diffusion" else "diffusion"
+            self.request(later, other, person, charges, text, occupation,
+                         {**truth, "repeat": "same_case"}, rng, eid)  # fmt: skip
+            return
+        weights = offences.ORDINARY_WEIGHTS
+        offence = rng.choices([o for o in weights if o != truth["offence"]],
+                              [w for o, w in weights.items() if o != truth["offence"]])[0]  # fmt: skip
+        new = [offences.ordinary_charge(person.country, offence, rng)]
+        day = later.date()
+        start, end = day - timedelta(days=rng.randint(60, 700)), day - timedelta(days=rng.randint(5, 50))
+        summary = facts.fill(rng.choice(facts.ORDINARY_FACTS[offence]), rng, start, end, person.sex)
+        self.request(later, kind, person, new, summary, occupation,
+                     {**truth, "offence": offence, "repeat": "new_offence"}, rng, eid)  # fmt: skip
 
     def ordinary_facts(self, offence: str, day: date, sex: str) -> tuple[str, str]:
         """The summary of a genuine case and how it is drafted: full, thin, or with a dispute."""
@@ -222,7 +260,7 @@ class Generator:
         self.legit_complaints(first, year)
 
     def legit_complaints(self, first: int, year: int) -> None:
-        new = [e for e in self.events[first:] if e["type"] == "request"]
+        new = [e for e in self.events[first:] if e["type"] == "request" and e["id"][0] == "E"]  # no repeats
         abusive = sum(1 for e in self.events[first:] if e["type"] == "complaint")
         legit = [e for e in new if not e["truth"]["abusive"]]
         rate = max(0.0, COMPLAINTS_PER_YEAR * self.scale - abusive) / max(len(legit), 1)
@@ -242,10 +280,12 @@ def _person_of(event: Event) -> Person:
 
 
 def generate(
-    seed: int, first_year: int, last_year: int, scale: float, advance: Advance
+    seed: int, first_year: int, last_year: int, scale: float, advance: Advance, *, repeats: float = 0.0
 ) -> tuple[dict[str, Any], list[Event]]:
-    """The header and the time-ordered events of a world; same arguments, same world."""
-    gen = Generator(random.Random(seed), first_year, last_year, scale)  # noqa: S311
+    """The header and the time-ordered events of a world; same arguments, same world. With
+    ``repeats``, that share of genuine requests is followed by a repeat request (REPEAT_SAME_CASE)."""
+    stream = random.Random(f"repeats:{seed}") if repeats else None  # noqa: S311
+    gen = Generator(random.Random(seed), first_year, last_year, scale, repeats, stream)  # noqa: S311
     for year in range(first_year, last_year + 1):
         gen.year(year, advance)
     last = datetime(last_year, 12, 31, 23, 59, tzinfo=UTC)
@@ -254,6 +294,7 @@ def generate(
         "seed": seed,
         "years": [first_year, last_year],
         "scale": scale,
+        **({"genuine_repeats": repeats} if repeats else {}),
         "sizes": {c: round(w, 6) for c, w in zip(gen.ranked, _shares(gen.cum), strict=True)},
     }
     return header, events

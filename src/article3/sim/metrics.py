@@ -11,6 +11,7 @@ from article3.sim.policies import DELAYED_AFTER_DAYS, Baseline
 from article3.sim.replay import Outcome, Results
 
 PUBLISHED = frozenset({"published", "expired", "suspended", "deleted", "cancelled"})
+LEGIT_REFUSED = frozenset({"refused", "not_accepted", "rejected"})
 
 
 def _ever_published(o: Outcome) -> bool:
@@ -25,7 +26,7 @@ def score(outcomes: list[Outcome], tally: Counter[str], baseline: Baseline, seed
     """One period's figures (see docs/simulation.md for each definition)."""
     abusive = [o for o in outcomes if o.abusive]
     legit = [o for o in outcomes if not o.abusive]
-    legit_refused = [o for o in legit if o.status in {"refused", "not_accepted", "rejected"}]
+    legit_refused = [o for o in legit if o.status in LEGIT_REFUSED]
     legit_published = [o for o in legit if _ever_published(o) and o.published]
     days = [(o.published - o.submitted).total_seconds() / 86_400 for o in legit_published if o.published]
     delayed = [d for d in days if d > DELAYED_AFTER_DAYS]
@@ -69,6 +70,24 @@ def by_tactic(outcomes: Iterable[Outcome]) -> dict[str, dict[str, Any]]:
     return {k: {**v, "routes": dict(v["routes"])} for k, v in sorted(out.items())}
 
 
+def by_drafting(outcomes: Iterable[Outcome]) -> dict[str, dict[str, int]]:
+    """For legitimate requests, by how they were drafted (full, thin, dispute, a repeat request):
+    how many were refused, and how many published after DELAYED_AFTER_DAYS."""
+    out: dict[str, dict[str, int]] = {}
+    for o in outcomes:
+        if o.abusive:
+            continue
+        row = out.setdefault(o.drafting or "?", {"requests": 0, "refused": 0, "delayed": 0})
+        row["requests"] += 1
+        row["refused"] += int(o.status in LEGIT_REFUSED)
+        late = (
+            o.published is not None
+            and (o.published - o.submitted).total_seconds() > DELAYED_AFTER_DAYS * 86_400
+        )
+        row["delayed"] += int(late)
+    return dict(sorted(out.items()))
+
+
 def worst_country_pass(outcomes: list[Outcome], baseline: Baseline, seed: int) -> tuple[str, float]:
     """The baseline's pass rate for the country with the largest abusive share (check: about 90%)."""
     by_country: dict[str, list[Outcome]] = {}
@@ -100,6 +119,7 @@ def evaluate(results: Results, seed: int) -> dict[str, Any]:
             for y in years
         },
         "by_tactic": by_tactic(outcomes),
+        "legitimate_by_drafting": by_drafting(outcomes),
         "measures": [m.as_dict() for m in results.measures],
         "baseline": {
             **overall["baseline"],

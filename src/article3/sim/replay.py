@@ -42,6 +42,7 @@ class Outcome:
     abusive: bool
     tactic: str | None
     submitted: datetime
+    drafting: str | None = None  # a genuine request's kind: full, thin, dispute, repeat_* (truth)
     ref: str | None = None
     status: str = "pending"
     route: str | None = None
@@ -162,8 +163,9 @@ class Replay:
     # --- requests --------------------------------------------------------------------------------
     def on_request(self, event: Event, when: datetime) -> None:
         data, truth = event["data"], event["truth"]
+        drafting = f"repeat_{truth['repeat']}" if truth.get("repeat") else truth.get("drafting")
         outcome = Outcome(event["id"], when.year, data["requesting_country"], data["kind"], truth["abusive"],
-                          truth.get("tactic"), when)  # fmt: skip
+                          truth.get("tactic"), when, drafting)  # fmt: skip
         self.results.outcomes.append(outcome)
         self.by_person[event["person"]].append(outcome)
         done = requests.submit(self.rt, self.officer(outcome.country), data, when)

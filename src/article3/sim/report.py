@@ -50,6 +50,9 @@ def tactics(result: dict[str, Any]) -> str:
     for tactic, row in result["by_tactic"].items():
         routes = ", ".join(f"{k} {v}" for k, v in sorted(row["routes"].items()))
         lines.append(f"  {tactic:<20} {row['published']:>5} / {row['requests']:<6} ({routes})")
+    lines.append("legitimate requests by drafting: refused / delayed / submitted")
+    for drafting, row in result.get("legitimate_by_drafting", {}).items():
+        lines.append(f"  {drafting:<20} {row['refused']:>5} / {row['delayed']:<5} / {row['requests']}")
     base = result["baseline"]
     lines.append(
         f"baseline: refuses abusive p={base['abusive_refusal_probability']}, legitimate "

@@ -24,13 +24,13 @@ DEMO_COUNTRIES = 12
 
 
 def make_world(
-    seed: int, years: tuple[int, int], scale: float, out: Path, *, progress: bool = True
+    seed: int, years: tuple[int, int], scale: float, out: Path, *, progress: bool = True, repeats: float = 0.0
 ) -> dict[str, Any]:
     total = round((generate.RED_NOTICES_PER_YEAR + generate.DIFFUSIONS_PER_YEAR) * scale) * (
         years[1] - years[0] + 1
     )
     with bar("generating", total, enabled=progress) as advance:
-        header, events = generate.generate(seed, years[0], years[1], scale, advance)
+        header, events = generate.generate(seed, years[0], years[1], scale, advance, repeats=repeats)
     n = world.write(out, header, events)
     kinds = Counter(e["type"] for e in events)
     abusive = sum(1 for e in events if e["type"] == "request" and e["truth"]["abusive"])
