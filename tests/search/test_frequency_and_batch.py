@@ -2,8 +2,8 @@
 
 import pytest
 
-from article3.search import index as index_module
 from article3.search import names
+from article3.search import scatter as scatter_module
 from article3.search.index import PersonIndex
 from article3.search.matching import compare, compare_prepared, frequency_points, prepare
 from article3.search.names import prepare_names, token_similarity
@@ -81,7 +81,7 @@ def test_search_many_equals_search_one_by_one() -> None:
 
 
 def test_common_part_is_checked_once_a_rarer_part_is_scattered(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(index_module, "FREE_SCATTER", 0)
+    monkeypatch.setattr(scatter_module, "FREE_SCATTER", 0)
     gallery = [PersonRecord(id=f"I-{n}", names=[f"Ivan X{n:03d}"]) for n in range(40)]
     gallery += [
         PersonRecord(id="T", names=["Ivan Pestrikov"]),

@@ -3,9 +3,9 @@
 One slot per internal id: alive, birth year/month/day, sex, up to two
 nationalities (as small ints), the number of parts of the shortest name and a
 bit mask of the first letters of every part (which answers a query initial).
-`points` adds the birth date, nationality and sex points of `matching` to a
-name pre-score for many candidates at once, so the ranking before exact scoring
-already uses everything `compare_prepared` will use.
+`prescore.column_points` adds the birth date, nationality and sex points of
+`matching` to a name pre-score for many candidates at once, so the ranking
+before exact scoring already uses everything `compare_prepared` will use.
 """
 
 from __future__ import annotations
@@ -15,19 +15,12 @@ from typing import Any
 import numpy as np
 import numpy.typing as npt
 
-from article3.search.dates import date_points_array
-from article3.search.matching import (
-    NATIONALITY_DISJOINT,
-    NATIONALITY_SHARED,
-    SEX_DIFFERENT,
-    SEX_SAME,
-    PreparedPerson,
-)
+from article3.search.matching import PreparedPerson
 from article3.search.vocab import letter_bits
 
 Floats = npt.NDArray[np.float32]
 Ints = npt.NDArray[np.int32]
-_SEX = {"M": 1, "F": 2}
+SEX_CODES = {"M": 1, "F": 2}
 _FIELDS = {  # one 16-byte record per person: a search reads all of a candidate's fields from one cache line
     "letters": np.int32,
     "year": np.int16,
@@ -91,22 +84,6 @@ class Columns:
             True,
             (birth.month or 0) if birth else 0,
             (birth.day or 0) if birth else 0,
-            _SEX.get(person.sex or "", 0),
+            SEX_CODES.get(person.sex or "", 0),
             min((len(name) for name in person.names), default=0),
         )
-
-    def points(self, row: npt.NDArray[np.void], query: PreparedPerson) -> Floats:
-        """Birth date, nationality and sex points of `query` against each of the records `row`."""
-        total = date_points_array(query.birth, row["year"], row["month"], row["day"])
-        codes = [self.countries[code] for code in query.nationalities if code in self.countries]
-        if query.nationalities:
-            nat1, nat2 = row["nat1"], row["nat2"]
-            shared = np.zeros(row.size, np.bool_)
-            for code in codes:
-                shared |= (nat1 == code) | (nat2 == code)
-            total += np.where(nat1 == 0, 0.0, np.where(shared, NATIONALITY_SHARED, NATIONALITY_DISJOINT))
-        if query.sex is not None:
-            sex = row["sex"]
-            same = np.where(sex == _SEX[query.sex], SEX_SAME, SEX_DIFFERENT)
-            total += np.where(sex == 0, 0.0, same).astype(np.float32)
-        return total

@@ -151,3 +151,27 @@ def date_points_array(
         code += np.where(day == UNKNOWN, 0, np.where(day == query.day, 1, 2))
     points: npt.NDArray[np.float32] = _TABLE[code].astype(np.float32)
     return points
+
+
+def date_points_columns(
+    year: Column,
+    month: Column,
+    day: Column,
+    known: Column,
+    theirs: Column,
+    their_month: Column,
+    their_day: Column,
+) -> npt.NDArray[np.float32]:
+    """`date_points_array` with one query date per element (0 = unknown; `known`: the query has a date).
+
+    The same codes and table, so each element gets exactly what `date_points_array` gives it
+    for its own query.
+    """
+    years = np.minimum(np.abs(theirs.astype(np.int32) - year), 6)
+    code = np.where(theirs == UNKNOWN, _UNKNOWN_YEAR, years) * 12
+    code += np.where((month == UNKNOWN) | (their_month == UNKNOWN), 0, np.where(their_month == month, 3, 9))
+    swapped = (month != UNKNOWN) & (day != UNKNOWN) & (their_month == day) & (their_day == month)
+    code -= np.where(swapped & (their_month != month), 3, 0)
+    code += np.where((day == UNKNOWN) | (their_day == UNKNOWN), 0, np.where(their_day == day, 1, 2))
+    points: npt.NDArray[np.float32] = np.where(known, _TABLE[code], 0.0).astype(np.float32)
+    return points

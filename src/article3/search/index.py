@@ -8,15 +8,18 @@ A search runs in two stages:
 
 1. Pre-score (vectorised). For each query part, the vocabulary returns every
    similar part with its exact part similarity; their postings are scattered
-   into dense per-thread scratch arrays, which gives, per candidate, the best
-   similarity for each query part in one pass with no sorting. The name
-   pre-score combines these like `names.align` (extra and zero-similarity parts
-   included, query initials answered from a first-letter mask); birth date,
-   nationality and sex points are added from numpy columns (`columns.Columns`).
+   (`scatter.Scattering`) into dense per-thread scratch arrays, which gives, per
+   candidate, the best similarity for each query part in one pass with no
+   sorting. The name pre-score combines these like `names.align` (extra and
+   zero-similarity parts included, query initials answered from a first-letter
+   mask); birth date, nationality and sex points are added from numpy columns
+   (`columns.Columns`). Only the scatter runs per query name: the arithmetic
+   after it runs once for a whole `search_many` batch (`prescore`).
 2. Exact scoring. Only the best `candidates` persons that are alive and that the
    caller's `accept` allows are compared with `matching.compare_prepared`. Their
-   part similarities are first computed in one vectorised call per query part
-   (bit for bit the scalar ones) and seeded into `names`' cache. When the names
+   part similarities are first computed in one vectorised call (bit for bit the
+   scalar ones) and seeded into `names`' cache; in a batch, the names of every
+   (query, candidate) pair are then aligned together (`alignment`). When the names
    agree, the name-frequency term lowers the name points by ln(namesakes):
    from the pre-score, the number of persons whose names match the query at
    least as well as the candidate's, plus exp(-gap) for each one up to
@@ -48,11 +51,9 @@ from collections.abc import Callable, Iterable, Iterator
 import numpy as np
 import numpy.typing as npt
 
+from article3.search.alignment import PairScores, name_scores
 from article3.search.columns import Columns
 from article3.search.matching import (
-    NAME_MIN_POINTS,
-    NAME_PIVOT,
-    NAME_SLOPE,
     Comparison,
     PreparedPerson,
     compare_prepared,
@@ -60,52 +61,27 @@ from article3.search.matching import (
     rank_key,
     to_hit,
 )
-from article3.search.names import (
-    EXTRA_PART_WEIGHT,
-    INITIAL_SIMILARITY,
-    INITIAL_WEIGHT,
-    PreparedName,
-    seed,
-)
+from article3.search.names import NameScore, seed
 from article3.search.normalize import TokenForms
+from article3.search.prescore import RIVAL_SPAN, Segments, column_points, name_points, soft_namesakes
+from article3.search.scatter import Scattering
 from article3.search.schemas import MatchHit, PersonQuery, PersonRecord
 from article3.search.scratch import ABSENT, Scratch
-from article3.search.vocab import Vocabulary, letter_bits
+from article3.search.vocab import Vocabulary
+
+__all__ = ["PersonIndex", "soft_namesakes"]
 
 DEFAULT_BLOCK_CAP = 5_000
-FALLBACK_CAP = 100_000  # a query made only of common parts scatters at most this many holders
 DEFAULT_CANDIDATES = 12
 BATCH = 256  # queries of a `search_many` call prepared and scored together
-STRONG_PART = 0.8  # query-part similarities from here on (typos, romanisations) are always scattered
-SURE_PART = 0.95  # a scattered query part this similar to some vocabulary part counts as found
-FREE_SCATTER = 500  # a query part held by this many persons or fewer is always scattered
-WEAK_BUDGET = 2_000  # weaker similar parts are scattered only while their postings stay this small
 NAME_FLOOR = -2.0  # name points below this cannot reach the threshold even with a full date match
-_INITIAL_PAIR = (1.0 + INITIAL_WEIGHT) / 2
-RIVAL_SPAN = 2.0  # persons this many name points below a candidate still count a little as namesakes
 Floats = npt.NDArray[np.float32]
 Doubles = npt.NDArray[np.float64]
 Ints = npt.NDArray[np.int32]
+_NO_IDS: Ints = np.empty(0, np.int32)
 
 
-def soft_namesakes(levels: Floats, own: Floats) -> Doubles:
-    """Per `own` level: persons with name points at or above it count 1, those below exp(-gap).
-
-    `levels` are the name points of every candidate of a query (each `own` is among
-    them); persons more than `RIVAL_SPAN` points below count nothing.
-    """
-    mine = own.astype(np.float64)
-    floor = mine.min(initial=np.inf) - RIVAL_SPAN
-    ordered = np.sort(levels[levels >= floor].astype(np.float64))
-    cumulative = np.concatenate(([0.0], np.cumsum(np.exp(ordered))))
-    top = np.searchsorted(ordered, mine - 1e-6)
-    low = np.searchsorted(ordered, mine - RIVAL_SPAN)
-    below = (cumulative[top] - cumulative[low]) * np.exp(-mine)
-    counts: Doubles = np.maximum(1.0, ordered.size - top + below)
-    return counts
-
-
-class PersonIndex:
+class PersonIndex(Scattering):
     """Persons held in memory for fast search by name, birth date, nationality and sex."""
 
     def __init__(self, *, block_cap: int = DEFAULT_BLOCK_CAP, candidates: int = DEFAULT_CANDIDATES) -> None:
@@ -196,7 +172,7 @@ class PersonIndex:
     def _scored(
         self, prepared: PreparedPerson, limit: int, accept: Callable[[str], bool] | None
     ) -> list[tuple[str, Comparison]]:
-        chosen, namesakes = self._candidates(prepared, accept, max(self.candidates, limit))
+        ((chosen, namesakes),) = self._candidates([prepared], accept, max(self.candidates, limit))
         self._seed(prepared, chosen)
         return _compared(prepared, chosen, namesakes, limit)
 
@@ -226,16 +202,18 @@ class PersonIndex:
         self._vocab.similar_many(
             [part for query in batch for name in query.names for part in name if not part.initial]
         )
-        found = [self._candidates(query, accept, max(self.candidates, limit)) for query in batch]
-        self._seed_batch(batch, [chosen for chosen, _ in found])
+        found = self._candidates(batch, accept, max(self.candidates, limit))
+        chosen = [persons for persons, _ in found]
+        table = self._seed_batch(batch, chosen)
+        names = name_scores(batch, chosen, table, self._vocab.ids)
         return [
-            _compared(query, chosen, namesakes, limit)
-            for query, (chosen, namesakes) in zip(batch, found, strict=True)
+            _compared(query, persons, namesakes, limit, scores)
+            for query, (persons, namesakes), scores in zip(batch, found, names, strict=True)
         ]
 
-    def _seed_batch(self, batch: list[PreparedPerson], chosen: list[list[PreparedPerson]]) -> None:
+    def _seed_batch(self, batch: list[PreparedPerson], chosen: list[list[PreparedPerson]]) -> PairScores:
         """`_seed` for a whole batch: every (query part, candidate part) pair in one call."""
-        self._vocab.seed_pairs(
+        return self._vocab.seed_pairs(
             [
                 (_full_parts(query), self._numbers(persons))
                 for query, persons in zip(batch, chosen, strict=True)
@@ -261,10 +239,14 @@ class PersonIndex:
             seed(part, known, row)
 
     def _candidates(
-        self, query: PreparedPerson, accept: Callable[[str], bool] | None, wanted: int
+        self, queries: list[PreparedPerson], accept: Callable[[str], bool] | None, wanted: int
+    ) -> list[tuple[list[PreparedPerson], Doubles]]:
+        """Per query: the best `wanted` accepted candidates and how many match their names as well."""
+        return [self._choose(*found, accept, wanted) for found in self._prescore(queries)]
+
+    def _choose(
+        self, ids: Ints, points: Floats, names: Floats, accept: Callable[[str], bool] | None, wanted: int
     ) -> tuple[list[PreparedPerson], Doubles]:
-        """The best `wanted` accepted candidates and how many persons match each one's name as well."""
-        ids, points, names = self._prescore(query)
         chosen: list[PreparedPerson] = []
         positions: list[int] = []
         for position in self._ranked(ids, points, wanted):
@@ -309,145 +291,62 @@ class PersonIndex:
             scratch = self._local.scratch = Scratch(max(1024, len(self._people) * 5 // 4))
         return scratch
 
-    def _prescore(self, query: PreparedPerson) -> tuple[Ints, Floats, Floats]:
-        """Live candidate ids, their approximate points, and their name points alone."""
+    def _prescore(self, queries: list[PreparedPerson]) -> list[tuple[Ints, Floats, Floats]]:
+        """Per query: live candidate ids, their approximate points, and their name points alone.
+
+        Each query name is scattered on its own; the arithmetic that follows runs once for the
+        whole batch (`prescore`).
+        """
         scratch = self._scratch()
-        found: list[Ints] = []
-        for name in query.names:
-            ids = self._name_prescore(name, scratch)
-            if ids is not None:
-                found.append(ids)
-        if not found:
-            return np.empty(0, np.int32), np.empty(0, np.float32), np.empty(0, np.float32)
-        ids = scratch.distinct(np.concatenate(found))
-        names = scratch.best[ids]
-        scratch.best[ids] = ABSENT
-        rows = self._columns.rows(ids)
-        keep = rows["alive"]
+        segments = Segments()
+        owners: list[list[int]] = [[] for _ in queries]
+        for number, query in enumerate(queries):
+            for name in query.names:
+                if self._scatter_name(name, scratch, segments):
+                    owners[number].append(len(segments.ids) - 1)
+        bounds = np.cumsum([0, *(ids.size for ids in segments.ids)]).tolist()
+        rows = (
+            self._columns.rows(np.concatenate(segments.ids)) if segments.ids else self._columns.rows(_NO_IDS)
+        )
+        points = name_points(segments, rows) if segments.ids else np.empty(0, np.float32)
+        kept = [self._merged(mine, segments, bounds, rows, points, scratch) for mine in owners]
+        sizes = np.array([ids.size for ids, _, _ in kept], np.int64)
+        extra = column_points(self._columns, np.concatenate([found[2] for found in kept]), queries, sizes)
+        starts = np.cumsum(sizes).tolist()
+        return [
+            (ids, names + extra[start - ids.size : start], names)
+            for (ids, names, _), start in zip(kept, starts, strict=True)
+        ]
+
+    def _merged(
+        self,
+        mine: list[int],
+        segments: Segments,
+        bounds: list[int],
+        rows: npt.NDArray[np.void],
+        points: Floats,
+        scratch: Scratch,
+    ) -> tuple[Ints, Floats, npt.NDArray[np.void]]:
+        """One query's live candidates, name points (best over its names) and records."""
+        if not mine:
+            return _NO_IDS, np.empty(0, np.float32), self._columns.rows(_NO_IDS)
+        if len(mine) == 1:
+            start, end = bounds[mine[0]], bounds[mine[0] + 1]
+            ids, names, records = segments.ids[mine[0]], points[start:end], rows[start:end]
+        else:
+            for number in mine:
+                found = segments.ids[number]
+                best = points[bounds[number] : bounds[number + 1]]
+                scratch.best[found] = np.maximum(scratch.best[found], best)
+            ids = scratch.distinct(np.concatenate([segments.ids[number] for number in mine]))
+            names = scratch.best[ids]
+            scratch.best[ids] = ABSENT
+            records = self._columns.rows(ids)
+        keep = records["alive"]
         strong = keep & (names >= NAME_FLOOR)
         if np.count_nonzero(strong) >= self.candidates:
             keep = strong
-        ids, names, rows = ids[keep], names[keep], rows[keep]
-        return ids, names + self._columns.points(rows, query), names
-
-    def _name_prescore(self, name: PreparedName, scratch: Scratch) -> Ints | None:
-        """Scatter one query name; leaves its name points (max over names) in `scratch.best`."""
-        full = list({part.text: part for part in name if not part.initial}.values())
-        touched: list[Ints] = []
-        checked: list[tuple[Ints, Floats]] = []
-        deferred: list[tuple[Ints, Floats]] = []
-        needed = max(1, len(full) - 1)
-        for holders, tids, sims, common in sorted(self._part_blocks(full), key=lambda block: block[0]):
-            if holders and (needed > 0 or holders <= FREE_SCATTER):
-                touched.append(self._scatter(tids, sims, scratch))
-                needed -= bool(sims[-1] >= SURE_PART)  # a typo's own block may miss the person
-            elif holders:
-                checked.append((tids, sims))
-            if common[0].size:
-                deferred.append(common)
-        if not touched and deferred:
-            touched.append(self._scatter(*self._fallback(deferred), scratch))
-            deferred = []
-        if not touched:
-            return None
-        ids = scratch.distinct(np.concatenate(touched))
-        for tids, sims in checked:
-            self._scatter(tids, sims, scratch, found_only=True)
-        for tids, sims in deferred:
-            self._check(ids, tids, sims, scratch)
-        points = self._name_points(ids, full, [part for part in name if part.initial], scratch)
-        scratch.best[ids] = np.maximum(scratch.best[ids], points)
-        return ids
-
-    def _part_blocks(self, full: list[TokenForms]) -> Iterator[tuple[int, Ints, Floats, tuple[Ints, Floats]]]:
-        """Per query part: holders of its similar parts, those parts and sims, and the common ones."""
-        sizes = np.frombuffer(self._sizes, np.int32)
-        for similar in self._vocab.similar_many(full):
-            tids, sims = self._worth_scattering(*similar)
-            held = sizes[tids]
-            small = held <= self.block_cap
-            if small.all():
-                yield int(held.sum()), tids, sims, (tids[:0], sims[:0])
-            else:
-                yield int(held[small].sum()), tids[small], sims[small], (tids[~small], sims[~small])
-
-    def _worth_scattering(self, tids: Ints, sims: Floats) -> tuple[Ints, Floats]:
-        """All strongly similar parts; weaker ones, best first, while their postings are small."""
-        strong = int(np.searchsorted(sims, STRONG_PART))
-        if strong == 0:
-            return tids, sims
-        held = np.cumsum(np.frombuffer(self._sizes, np.int32)[tids[strong - 1 :: -1]])
-        start = strong - int(np.searchsorted(held, WEAK_BUDGET, side="right"))
-        return tids[start:], sims[start:]
-
-    def _posting(self, tid: int) -> Ints:
-        return np.frombuffer(self._postings[tid], dtype=np.int32)
-
-    def _scatter(self, tids: Ints, sims: Floats, scratch: Scratch, *, found_only: bool = False) -> Ints:
-        """Add, per person, the best similarity of one query part.
-
-        With `found_only`, only persons that an earlier part found (count > 0) are updated:
-        a part common enough to be checked rather than scattered adds no candidates.
-        """
-        postings = [self._postings[tid] for tid in tids.tolist()]
-        ids = np.frombuffer(b"".join(postings), np.int32)
-        similarity = np.repeat(sims, np.frombuffer(self._sizes, np.int32)[tids])
-        if found_only:
-            held = scratch.count[ids] > 0
-            ids, similarity = ids[held], similarity[held]
-        np.maximum.at(scratch.part, ids, similarity)
-        scratch.total[ids] += scratch.part[ids]
-        scratch.count[ids] += 1.0
-        scratch.part[ids] = 0.0
-        return ids
-
-    def _fallback(self, common: list[tuple[Ints, Floats]]) -> tuple[Ints, Floats]:
-        """Only common parts: scatter the most similar of them up to `FALLBACK_CAP` holders."""
-        tids = np.concatenate([found[0] for found in common])
-        sims = np.concatenate([found[1] for found in common])
-        order = np.argsort(-sims, kind="stable")
-        keep: list[int] = []
-        held = 0
-        for position in order.tolist():
-            held += len(self._postings[int(tids[position])])
-            if keep and held > FALLBACK_CAP:
-                break
-            keep.append(position)
-        chosen = np.array(keep[::-1], np.int64)
-        return tids[chosen], sims[chosen]
-
-    def _check(self, ids: Ints, tids: Ints, sims: Floats, scratch: Scratch) -> None:
-        """Add one very common query part's best similarity for `ids`, by binary search."""
-        best = np.zeros(ids.size, np.float32)
-        for tid, similarity in zip(tids.tolist(), sims.tolist(), strict=True):
-            posting = self._posting(tid)
-            where = np.minimum(np.searchsorted(posting, ids), posting.size - 1)
-            best = np.where(posting[where] == ids, np.float32(similarity), best)
-        scratch.total[ids] += best
-        scratch.count[ids] += best > 0
-
-    def _name_points(
-        self, ids: Ints, full: list[TokenForms], initials: list[TokenForms], scratch: Scratch
-    ) -> Floats:
-        """Name points like `names.align` + `matching`, from the scattered part similarities."""
-        total, count = scratch.total[ids], scratch.count[ids]
-        scratch.total[ids] = 0.0
-        scratch.count[ids] = 0.0
-        bits = [letter_bits(part) for part in initials]
-        rows = self._columns.rows(ids)
-        letters = rows["letters"]
-        hits = sum(((letters & bit) != 0).astype(np.float32) for bit in bits) if bits else 0.0
-        total = total + _INITIAL_PAIR * INITIAL_SIMILARITY * hits
-        spare = np.maximum(rows["parts"] - count - hits, 0.0)
-        unmatched = len(full) - count
-        zeros = np.minimum(unmatched, spare)
-        weight = count + _INITIAL_PAIR * hits + zeros
-        extra = unmatched - zeros + INITIAL_WEIGHT * (len(bits) - hits) + spare - zeros
-        similarity = total / np.maximum(weight + EXTRA_PART_WEIGHT * extra, 1e-6)
-        points: Floats = np.maximum(NAME_MIN_POINTS, NAME_SLOPE * (similarity - NAME_PIVOT)).astype(
-            np.float32
-        )
-        return points
+        return ids[keep], names[keep], records[keep]
 
 
 def _full_parts(query: PreparedPerson) -> list[TokenForms]:
@@ -456,12 +355,20 @@ def _full_parts(query: PreparedPerson) -> list[TokenForms]:
 
 
 def _compared(
-    query: PreparedPerson, chosen: list[PreparedPerson], namesakes: Doubles, limit: int
+    query: PreparedPerson,
+    chosen: list[PreparedPerson],
+    namesakes: Doubles,
+    limit: int,
+    names: list[NameScore | None] | None = None,
 ) -> list[tuple[str, Comparison]]:
-    """The exact comparisons of `query` with `chosen`, best first, at most `limit`."""
+    """The exact comparisons of `query` with `chosen`, best first, at most `limit`.
+
+    `names`: the name similarities already computed for a batch (`alignment`), if any.
+    """
+    known = names or [None] * len(chosen)
     results = [
-        (person.id, compare_prepared(query, person, namesakes=float(count)))
-        for person, count in zip(chosen, namesakes.tolist(), strict=True)
+        (person.id, compare_prepared(query, person, namesakes=float(count), names=score))
+        for person, count, score in zip(chosen, namesakes.tolist(), known, strict=True)
     ]
     results.sort(key=lambda item: rank_key(*item))
     return results[:limit]

@@ -115,14 +115,19 @@ def frequency_points(name_points: float, namesakes: float) -> float:
 
 
 def compare_prepared(
-    query: PreparedPerson, candidate: PreparedPerson, *, namesakes: float = 1.0
+    query: PreparedPerson,
+    candidate: PreparedPerson,
+    *,
+    namesakes: float = 1.0,
+    names: NameScore | None = None,
 ) -> Comparison:
     """Score two prepared persons (the fast path used by the index).
 
     `namesakes`: number of persons sharing the candidate's name in the searched gallery
-    (1: a unique name, no adjustment).
+    (1: a unique name, no adjustment). `names`: their `name_similarity`, if already known.
     """
-    names = name_similarity(query.names, candidate.names)
+    if names is None:
+        names = name_similarity(query.names, candidate.names)
     birth, birth_detail = date_similarity(query.birth, candidate.birth)
     alike = 1.0 + max(namesakes - 1.0, 0.0) * date_chance(birth)  # namesakes the date cannot rule out
     points = (

@@ -162,13 +162,15 @@ def align(query: PreparedName, candidate: PreparedName) -> NameScore:
     known = _similarities.get
     pairs: list[tuple[float, int, int]] = []
     for i, q in enumerate(query):
+        text = q.text
         for j, c in enumerate(candidate):  # token_similarity, inlined: this is the innermost loop
-            similarity = 1.0 if q.text == c.text else known((q.text, c.text))
+            similarity = 1.0 if text == c.text else known((text, c.text))
             pairs.append((token_similarity(q, c) if similarity is None else similarity, i, j))
     pairs.sort(reverse=True)
     used_query = used_candidate = 0
     total = weight = 0.0
-    matched = 0
+    matched = paired = 0
+    last = min(len(query), len(candidate))
     for similarity, i, j in pairs:
         if used_query >> i & 1 or used_candidate >> j & 1:
             continue
@@ -178,6 +180,10 @@ def align(query: PreparedName, candidate: PreparedName) -> NameScore:
         total += pair_weight * similarity
         weight += pair_weight
         matched += similarity >= MATCHED_PART
+        paired += 1
+        if paired == last:  # one side is used up: no later pair can be taken
+            break
+    # weights are multiples of 0.5, so these sums are exact in any order
     extra = sum(_weight(q) for i, q in enumerate(query) if not used_query >> i & 1)
     extra += sum(_weight(c) for j, c in enumerate(candidate) if not used_candidate >> j & 1)
     similarity = total / (weight + EXTRA_PART_WEIGHT * extra) if weight else 0.0

@@ -30,6 +30,7 @@ class Scratch:
         self.best: Floats = self.records["best"]
         self.best[:] = ABSENT
         self.position: Ints = self.records["position"]
+        self.found = np.zeros(size, np.bool_)  # persons a query name found, while its common parts are added
 
     def distinct(self, ids: Ints) -> Ints:
         """`ids` without repeats, in no particular order, without sorting."""

@@ -18,6 +18,7 @@ import numpy.typing as npt
 from rapidfuzz.distance import OSA
 from rapidfuzz.process import cdist, cpdist
 
+from article3.search.alignment import PairScores
 from article3.search.blocking import FULL, PARTIAL, part_keys
 from article3.search.names import (
     ABJAD_SKELETON_FACTOR,
@@ -223,11 +224,12 @@ class Vocabulary:
         )
         return cliff_array(np.maximum(form, skeleton * factor))
 
-    def seed_pairs(self, groups: list[tuple[list[TokenForms], Ints]]) -> None:
+    def seed_pairs(self, groups: list[tuple[list[TokenForms], Ints]]) -> PairScores:
         """Seed `names`' cache with every (part, token) pair of each group (parts, token ids).
 
         One `score_pairs` call for all groups (a `search_many` batch: each query's parts
-        against its candidates' parts), each distinct pair scored once.
+        against its candidates' parts), each distinct pair scored once. Returns the scores
+        as a table too (`alignment.name_scores` reads it).
         """
         rows: list[Ints] = []
         tids: list[Ints] = []
@@ -240,14 +242,15 @@ class Vocabulary:
                     forms.append(part)
                 rows.append(np.full(numbers.size, parts[part.text], np.int32))
                 tids.append(numbers)
-        if not rows:
-            return
         size = len(self.parts)
+        if not rows:
+            return PairScores(parts, size, np.empty(0, np.int64), np.empty(0, np.float64))
         keys = np.unique(np.concatenate(rows).astype(np.int64) * size + np.concatenate(tids))
         row, tid = (keys // size).astype(np.int32), (keys % size).astype(np.int32)
         scores = self.score_pairs(forms, row, tid)
         pairs = [(forms[r].text, self.parts[t].text) for r, t in zip(row.tolist(), tid.tolist(), strict=True)]
         seed_pairs(pairs, scores.tolist())
+        return PairScores(parts, size, keys, scores)
 
     def score_pairs(self, parts: list[TokenForms], rows: Ints, tids: Ints) -> Doubles:
         """`names.token_similarity` of `parts[rows[k]]` against token `tids[k]`, for each k.
