@@ -19,13 +19,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import numpy as np
-import numpy.typing as npt
 
+from article3.search.arrays import Doubles, Longs
 from article3.search.matching import PreparedPerson
 from article3.search.names import EXTRA_PART_WEIGHT, MATCHED_PART, NameScore, PreparedName
 
-Doubles = npt.NDArray[np.float64]
-Longs = npt.NDArray[np.int64]
 _UNUSED = -1.0  # below every similarity: a padded or used cell
 
 

@@ -15,11 +15,10 @@ from typing import Any
 import numpy as np
 import numpy.typing as npt
 
+from article3.search.arrays import Ints
 from article3.search.matching import PreparedPerson
 from article3.search.vocab import letter_bits
 
-Floats = npt.NDArray[np.float32]
-Ints = npt.NDArray[np.int32]
 SEX_CODES = {"M": 1, "F": 2}
 _FIELDS = {  # one 16-byte record per person: a search reads all of a candidate's fields from one cache line
     "letters": np.int32,

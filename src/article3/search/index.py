@@ -52,6 +52,7 @@ import numpy as np
 import numpy.typing as npt
 
 from article3.search.alignment import PairScores, name_scores
+from article3.search.arrays import Doubles, Floats, Ints
 from article3.search.columns import Columns
 from article3.search.matching import (
     Comparison,
@@ -75,9 +76,6 @@ DEFAULT_BLOCK_CAP = 5_000
 DEFAULT_CANDIDATES = 12
 BATCH = 256  # queries of a `search_many` call prepared and scored together
 NAME_FLOOR = -2.0  # name points below this cannot reach the threshold even with a full date match
-Floats = npt.NDArray[np.float32]
-Doubles = npt.NDArray[np.float64]
-Ints = npt.NDArray[np.int32]
 _NO_IDS: Ints = np.empty(0, np.int32)
 
 

@@ -22,6 +22,7 @@ from typing import Any
 import numpy as np
 import numpy.typing as npt
 
+from article3.search.arrays import Doubles, Floats, Ints, Longs, Records
 from article3.search.columns import SEX_CODES, Columns
 from article3.search.dates import date_points_array, date_points_columns
 from article3.search.matching import (
@@ -36,11 +37,6 @@ from article3.search.matching import (
 )
 from article3.search.names import EXTRA_PART_WEIGHT, INITIAL_SIMILARITY, INITIAL_WEIGHT
 
-Floats = npt.NDArray[np.float32]
-Doubles = npt.NDArray[np.float64]
-Ints = npt.NDArray[np.int32]
-Longs = npt.NDArray[np.int64]
-Records = npt.NDArray[np.void]
 _INITIAL_PAIR = (1.0 + INITIAL_WEIGHT) / 2
 RIVAL_SPAN = 2.0  # persons this many name points below a candidate still count a little as namesakes
 

@@ -12,8 +12,8 @@ from array import array
 from collections.abc import Iterator
 
 import numpy as np
-import numpy.typing as npt
 
+from article3.search.arrays import Floats, Ints
 from article3.search.names import PreparedName
 from article3.search.normalize import TokenForms
 from article3.search.prescore import Segments
@@ -25,8 +25,6 @@ STRONG_PART = 0.8  # query-part similarities from here on (typos, romanisations)
 SURE_PART = 0.95  # a scattered query part this similar to some vocabulary part counts as found
 FREE_SCATTER = 500  # a query part held by this many persons or fewer is always scattered
 WEAK_BUDGET = 2_000  # weaker similar parts are scattered only while their postings stay this small
-Floats = npt.NDArray[np.float32]
-Ints = npt.NDArray[np.int32]
 
 
 class Scattering:

@@ -8,10 +8,9 @@ at a million persons the arrays are far larger than the CPU caches.
 from __future__ import annotations
 
 import numpy as np
-import numpy.typing as npt
 
-Floats = npt.NDArray[np.float32]
-Ints = npt.NDArray[np.int32]
+from article3.search.arrays import Floats, Ints
+
 ABSENT = np.float32(-100.0)
 _RECORD = np.dtype(
     [(name, np.float32) for name in ("part", "total", "count", "best")] + [("position", np.int32)]

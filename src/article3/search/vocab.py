@@ -19,6 +19,7 @@ from rapidfuzz.distance import OSA
 from rapidfuzz.process import cdist, cpdist
 
 from article3.search.alignment import PairScores
+from article3.search.arrays import Doubles, Floats, Ints
 from article3.search.blocking import FULL, PARTIAL, part_keys
 from article3.search.names import (
     ABJAD_SKELETON_FACTOR,
@@ -32,9 +33,6 @@ from article3.search.names import (
 )
 from article3.search.normalize import TokenForms
 
-Floats = npt.NDArray[np.float32]
-Doubles = npt.NDArray[np.float64]
-Ints = npt.NDArray[np.int32]
 _CACHE_LIMIT = 50_000
 _SHORT_SKELETON = 3
 _JOINT_SCORING = 1_500  # new parts x tokens in their blocks up to which a cross product scores them
