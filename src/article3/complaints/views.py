@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from pathlib import Path
 
-from sqlalchemy import case, extract, func, select
+from sqlalchemy import Select, case, extract, func, select
 from sqlalchemy.orm import Session, selectinload
 
 from article3.actors import Actor
@@ -307,34 +307,23 @@ def figures(session: Session, *, year: int, now: datetime | None = None) -> Figu
     )
 
 
-def country_outcomes(session: Session, country: str, *, since: datetime | None = None) -> tuple[int, int]:
-    """(complaints, overturned) about a requesting country's requests: the complaints linked to at
-    least one of its requests (lodged since ``since``), and those decided ``non_compliant``."""
+def _linked(country: str, since: datetime | None = None) -> Select[int]:
+    """The ids of the complaints linked to at least one of a country's requests (lodged since
+    ``since``, when given)."""
     query = (
-        select(Complaint.id, Decision.outcome)
-        .join(ComplaintLink, ComplaintLink.complaint_id == Complaint.id)
-        .join(Request, Request.id == ComplaintLink.request_id)
-        .outerjoin(Decision, Decision.complaint_id == Complaint.id)
-        .where(Request.requesting_country == country)
-        .distinct()
-    )
-    if since is not None:
-        query = query.where(Complaint.received_at >= since)
-    rows = session.execute(query).all()
-    complaints = {cid for cid, _ in rows}
-    overturned = {cid for cid, outcome in rows if outcome == Outcome.NON_COMPLIANT.value}
-    return len(complaints), len(overturned)
-
-
-def requester_outcomes(session: Session, country: str) -> tuple[int, int]:
-    """(decided, overturned): the complaints about a requesting country's requests that the
-    commission has decided, and those it found non-compliant. The screening weighs these (the
-    requester's record); complaints still open say nothing yet and are not counted."""
-    linked = (
         select(ComplaintLink.complaint_id)
         .join(Request, Request.id == ComplaintLink.request_id)
         .where(Request.requesting_country == country)
     )
+    if since is not None:
+        query = query.join(Complaint, Complaint.id == ComplaintLink.complaint_id).where(
+            Complaint.received_at >= since
+        )
+    return query
+
+
+def _decided(session: Session, linked: Select[int]) -> tuple[int, int]:
+    """(decided, non-compliant) among the complaints ``linked`` selects (one decision each)."""
     non_compliant = case((Decision.outcome == Outcome.NON_COMPLIANT.value, 1), else_=0)
     decided, overturned = session.execute(
         select(func.count(), func.coalesce(func.sum(non_compliant), 0)).where(
@@ -342,3 +331,18 @@ def requester_outcomes(session: Session, country: str) -> tuple[int, int]:
         )
     ).one()
     return int(decided), int(overturned)
+
+
+def country_outcomes(session: Session, country: str, *, since: datetime | None = None) -> tuple[int, int]:
+    """(complaints, overturned) about a requesting country's requests: the complaints linked to at
+    least one of its requests (lodged since ``since``), and those decided ``non_compliant``."""
+    linked = _linked(country, since)
+    complaints = session.scalar(select(func.count()).select_from(linked.distinct().subquery())) or 0
+    return int(complaints), _decided(session, linked)[1]
+
+
+def requester_outcomes(session: Session, country: str) -> tuple[int, int]:
+    """(decided, overturned): the complaints about a requesting country's requests that the
+    commission has decided, and those it found non-compliant. The screening weighs these (the
+    requester's record); complaints still open say nothing yet and are not counted."""
+    return _decided(session, _linked(country))
