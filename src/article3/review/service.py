@@ -53,12 +53,15 @@ def _progress(item: ReviewItem) -> rules.Progress:
     return rules.progress(Route(item.route), votes)
 
 
-def state_of(item: ReviewItem, request_status: str | None = None) -> rules.ReviewState:
-    """Where the item stands (``closed`` when it left review before a final decision).
+def state_of(
+    item: ReviewItem, request_status: str | None = None, progress: rules.Progress | None = None
+) -> rules.ReviewState:
+    """Where the item stands (``closed`` when it left review before a final decision); pass the
+    item's ``progress`` when it is already at hand.
 
     An item closed by a single refusal on fast track or standard review (decided before
     refusals there needed confirmation) reads ``refused`` when its request was refused."""
-    state = _progress(item).state
+    state = (progress or _progress(item)).state
     if item.closed_at is not None:
         if state is rules.ReviewState.REFUSAL_PENDING and request_status == "refused":
             return rules.ReviewState.REFUSED
@@ -70,7 +73,8 @@ def state_of(item: ReviewItem, request_status: str | None = None) -> rules.Revie
 
 def _read(item: ReviewItem, request: Request, now: datetime) -> ReviewItemRead:
     route = Route(item.route)
-    state = state_of(item, request.status)
+    progress = _progress(item)
+    state = state_of(item, request.status, progress)
     return ReviewItemRead(
         id=item.id,
         request_ref=request.ref,
@@ -81,7 +85,7 @@ def _read(item: ReviewItem, request: Request, now: datetime) -> ReviewItemRead:
         waiting_hours=round((now - item.enqueued_at).total_seconds() / 3600, 1),
         claimed_by=item.claimed_by,
         awaiting_info=item.awaiting_info,
-        approvals=len(_progress(item).approvers),
+        approvals=len(progress.approvers),
         approvals_needed=rules.approvals_needed(route),
         refusals_needed=rules.refusals_needed(route),
         state=state,
@@ -238,7 +242,8 @@ def decide(session: Session, *, actor: Actor, ref: str, data: ReviewDecide, now:
             decided_at=now,
         )
     )
-    after = _progress(item).state
+    progress = _progress(item)
+    after = progress.state
     publish, refuse = after is rules.ReviewState.APPROVED, after is rules.ReviewState.REFUSED
     item.awaiting_info = data.decision is Decision.ASK_INFO
     item.claimed_by, item.claimed_at = None, None
@@ -258,7 +263,7 @@ def decide(session: Session, *, actor: Actor, ref: str, data: ReviewDecide, now:
         refuse=refuse,
         ask_info=item.awaiting_info,
         request=request,
-        state=state_of(item),
+        state=state_of(item, progress=progress),
         refusal_grounds=_refusal_grounds(item) if refuse else (),
     )
 
