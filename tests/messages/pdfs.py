@@ -1,4 +1,5 @@
-"""Tiny PDFs written by hand: a known text in any script, encrypted ones, images only.
+"""Tiny PDFs written by hand: a known text in any script, encrypted ones, images only, and a
+decompression bomb.
 
 Text uses a Type0 font with Identity-H encoding, each character's code point as its CID, and a
 ToUnicode map back, so pdfminer reads any BMP character (Han, Thai, Cyrillic...) without a font file.
@@ -7,6 +8,7 @@ ToUnicode map back, so pdfminer reads any BMP character (Han, Thai, Cyrillic...)
 from __future__ import annotations
 
 import base64
+import zlib
 
 _ENCRYPT = b"<< /Filter /Standard /V 1 /R 2 /O <" + b"11" * 32 + b"> /U <" + b"22" * 32 + b"> /P -4 >>"
 
@@ -61,6 +63,37 @@ def pdf(text: str, *, pages: int = 1, encrypted: bool = False) -> bytes:
 def image_only() -> bytes:
     """A one-page PDF with no text at all (what a scanner produces, less the image)."""
     return pdf("")
+
+
+def _inflating(mib: int) -> bytes:
+    """A zlib stream of ``mib`` MiB of spaces, built without ever holding them: one compressed MiB
+    (the compressor's history reset after each, so every copy is the same bytes), repeated."""
+    block = b" " * (1 << 20)
+    packer = zlib.compressobj(9)
+    first = packer.compress(block) + packer.flush(zlib.Z_FULL_FLUSH)
+    again = packer.compress(block) + packer.flush(zlib.Z_FULL_FLUSH)
+    end = packer.flush()[:-4]  # the final block, less the checksum of two MiB only
+    check = 1
+    for _ in range(mib):
+        check = zlib.adler32(block, check)
+    return first + again * (mib - 1) + end + check.to_bytes(4, "big")
+
+
+def bomb(mib: int = 2048) -> bytes:
+    """A PDF of a few kilobytes whose page content inflates to ``mib`` MiB: a valid zlib stream of
+    spaces, compressed once more (``/Filter [/FlateDecode /FlateDecode]``)."""
+    packed = zlib.compress(_inflating(mib), 9)
+    stream = b"<< /Length %d /Filter [/FlateDecode /FlateDecode] >>\nstream\n%s\nendstream" % (
+        len(packed),
+        packed,
+    )
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << >> /Contents 4 0 R >>",
+        stream,
+    ]
+    return _assemble(objects, False)
 
 
 def _assemble(objects: list[bytes], encrypted: bool) -> bytes:

@@ -55,7 +55,7 @@ def test_unreadable_pdfs_are_held_for_a_person_to_read(runtime: Runtime) -> None
     fr = make_user(runtime, Role.NCB_OFFICER, "FR")
     unreadable = {
         "encrypted": pdfs.pdf(LETTER.format(name="Marta Kowalczyk"), encrypted=True),
-        "malformed": b"%PDF-1.4 this is not a PDF at all",
+        "corrupt": b"%PDF-1.4 this is not a PDF at all",
         "no_text": pdfs.image_only(),
         "too_many_pages": pdfs.pdf(
             "A page of the file, with enough words on it.", pages=pdftext.MAX_PAGES + 1

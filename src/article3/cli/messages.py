@@ -14,7 +14,15 @@ from article3.cli.context import emit, handle_errors, state
 from article3.db.session import transaction
 from article3.messages import queries
 from article3.messages import service as messages
-from article3.messages.schemas import Decision, MessageDecide, MessageSend, MessageSummary
+from article3.messages.schemas import (
+    AttachmentRead,
+    Decision,
+    MessageDecide,
+    MessageRead,
+    MessageReview,
+    MessageSend,
+    MessageSummary,
+)
 
 app = typer.Typer(help="Messages between bureaus, monitored before delivery.", no_args_is_help=True)
 AS = typer.Option(..., "--as", help="Username of the account acting")
@@ -35,6 +43,33 @@ def _lines(rows: list[MessageSummary]) -> str:
         )
         or "no messages"
     )
+
+
+def _attachment_line(a: AttachmentRead) -> str:
+    head = f"  {a.position}. {a.filename} ({a.media_type}, {a.size} bytes)"
+    if a.text_read is None:
+        return head
+    if a.text_read:
+        return f"{head}: text read"
+    return f"{head}: not read, {a.unread_reason}: {a.unread_help or ''}".rstrip()
+
+
+def _attachment_lines(m: MessageRead) -> list[str]:
+    return ["", "attachments:", *(_attachment_line(a) for a in m.attachments)] if m.attachments else []
+
+
+def _sent(m: MessageRead) -> str:
+    """After sending: the ref, "delivered" or "held for review", and how each attachment was read."""
+    return "\n".join([f"{m.ref} {m.status_label}", *_attachment_lines(m)])
+
+
+def _show(m: MessageRead) -> str:
+    """A message as text; compliance staff also see the hold reasons; attachments one per line."""
+    lines = [f"{m.ref} {m.status_label}"]
+    if isinstance(m, MessageReview):
+        lines.append(f"reasons: {', '.join(m.reasons) or 'none'}")
+    lines += [m.subject, "", m.body, *_attachment_lines(m)]
+    return "\n".join(lines)
 
 
 @app.command()
@@ -80,7 +115,7 @@ def send(
             now=st.runtime.clock.now(),
         )
         read = queries.to_read(session, message, actor)
-    emit(read, as_json=json, lines=lambda m: f"{m.ref} {m.status_label}")
+    emit(read, as_json=json, lines=_sent)
 
 
 @app.command()
@@ -115,7 +150,7 @@ def show(ctx: typer.Context, ref: str, username: str = AS, json: bool = JSON) ->
             if actor.role.bound_to_country
             else queries.to_review(session, message, actor)
         )
-    emit(read, as_json=json, lines=lambda m: f"{m.ref} {m.status_label}\n{m.subject}\n\n{m.body}")
+    emit(read, as_json=json, lines=_show)
 
 
 @app.command("read")

@@ -47,7 +47,7 @@ class Message(Base):
         back_populates="message", cascade="all, delete-orphan"
     )
     attachments: Mapped[list[Attachment]] = relationship(
-        back_populates="message", cascade="all, delete-orphan"
+        back_populates="message", cascade="all, delete-orphan", order_by="Attachment.id"
     )
 
 
@@ -74,7 +74,11 @@ class MessageRequestRef(Base):
 
 
 class Attachment(Base):
-    """A file stored under the data directory with a random name; served only as a download."""
+    """A file stored under the data directory with a random name; served only as a download.
+
+    ``text_read`` and ``unread_reason`` (a ``reading.Unread`` code) say whether monitoring read its
+    text; both are None on attachments sent before monitoring recorded it (revision 0011a1b2c3d4).
+    """
 
     __tablename__ = "message_attachments"
 
@@ -86,4 +90,6 @@ class Attachment(Base):
     size: Mapped[int]
     sha256: Mapped[str] = mapped_column(String(64))
     stored_name: Mapped[str] = mapped_column(String(80))
+    text_read: Mapped[bool | None]
+    unread_reason: Mapped[str | None] = mapped_column(String(24))
     message: Mapped[Message] = relationship(back_populates="attachments")

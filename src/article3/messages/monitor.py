@@ -9,8 +9,9 @@ kept is ids and scores, never names.
 
 Attachments are read first (``read_attachments``): text files as they are, PDFs through
 ``pdftext`` (a bounded child process); their text is monitored like the body, its name spans taken
-nearest the asks (``detect.focused_spans``). A PDF that cannot be read whole, and an image on a
-message about a person, are facts for ``rules.attachment_reasons``.
+nearest the asks (``detect.focused_spans``). Each attachment's ``reading.Result`` (read, or why not)
+goes onto its row. A PDF that cannot be read whole, and an image on a message about a person, are
+facts for ``rules.attachment_reasons``.
 """
 
 from __future__ import annotations
@@ -23,7 +24,7 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from article3.messages import detect, files, pdftext, rules
+from article3.messages import detect, files, pdftext, reading, rules
 from article3.messages.models import Message
 from article3.messages.rules import Ask, Concern, Reason
 from article3.notices.models import Request
@@ -47,28 +48,38 @@ class Examination:
 
 @dataclass(frozen=True, slots=True)
 class AttachmentReading:
-    """What monitoring could read of the attachments: their texts, and what it could not read."""
+    """What monitoring could read of the attachments: their texts, and each one's ``reading.Result``."""
 
     texts: tuple[str, ...] = ()
-    problems: tuple[str, ...] = ()  # pdftext.PROBLEMS, one per unreadable PDF (for logs and tests)
-    images: int = 0
+    results: tuple[reading.Result, ...] = ()  # one per attachment, in the order sent
+
+    @property
+    def unreadable(self) -> bool:
+        """A PDF whose text could not be read whole."""
+        return any(r.reason in reading.PDF_PROBLEMS for r in self.results)
+
+    @property
+    def images(self) -> int:
+        return sum(1 for r in self.results if r.reason is reading.Unread.IMAGE)
 
 
 def read_attachments(attached: Sequence[tuple[str, bytes, str]]) -> AttachmentReading:
     """Read ``(filename, content, media type)`` attachments: text as is, PDFs within the limits."""
-    texts, problems, images = [], [], 0
-    for _, content, media_type in attached:
+    texts, results = [], []
+    for position, (_, content, media_type) in enumerate(attached, start=1):
         if media_type == files.TEXT:
             texts.append(content.decode("utf-8"))
+            results.append(reading.read(position, media_type))
         elif media_type == "application/pdf":
             found = pdftext.extract(content)
             if found.problem:
-                problems.append(found.problem)
+                results.append(reading.unread(position, media_type, found.problem))
             else:
                 texts.append(found.text)
+                results.append(reading.read(position, media_type))
         else:
-            images += 1
-    return AttachmentReading(tuple(texts), tuple(problems), images)
+            results.append(reading.unread(position, media_type, reading.Unread.IMAGE))
+    return AttachmentReading(tuple(texts), tuple(results))
 
 
 def _relevant(sender: str) -> Any:
@@ -216,7 +227,9 @@ def facts(
     )
 
 
-def _attachment_facts(asks: frozenset[Ask], reading: AttachmentReading, *, names_person: bool) -> rules.Facts:
+def _attachment_facts(
+    asks: frozenset[Ask], attached: AttachmentReading, *, names_person: bool
+) -> rules.Facts:
     """The facts that need no look-up: enough to decide a message that asks nothing."""
     return rules.Facts(
         asks=asks,
@@ -225,8 +238,8 @@ def _attachment_facts(asks: frozenset[Ask], reading: AttachmentReading, *, names
         asking_last_window=0,
         asking_baseline=0,
         blocked_recently=0,
-        unreadable_attachment=bool(reading.problems),
-        image_attachment=reading.images > 0,
+        unreadable_attachment=attached.unreadable,
+        image_attachment=attached.images > 0,
         names_person=names_person,
     )
 
@@ -243,15 +256,15 @@ def examine(
     attachments: AttachmentReading | None = None,
 ) -> Examination:
     """Read the message and its attachments, find whom it concerns, decide whether to hold it (and why)."""
-    reading = attachments or AttachmentReading()
-    asks = detect.asks("\n".join([text, *reading.texts]))
-    plain = _attachment_facts(asks, reading, names_person=bool(persons or requests))
+    attached = attachments or AttachmentReading()
+    asks = detect.asks("\n".join([text, *attached.texts]))
+    plain = _attachment_facts(asks, attached, names_person=bool(persons or requests))
     if not asks:
         return Examination(asks, rules.hold_reasons(plain), [])
     engine.catch_up(session)
     concerned = referenced_requests(engine, sender, requests)
     concerned += concerned_persons(
-        session, engine=engine, sender=sender, persons=persons, text=text, attached=reading.texts
+        session, engine=engine, sender=sender, persons=persons, text=text, attached=attached.texts
     )
     found = facts(session, sender=sender, asks=asks, concerned=concerned, now=now, attachments=plain)
     return Examination(asks, rules.hold_reasons(found), concerned)

@@ -9,8 +9,8 @@ from sqlalchemy import exists, func, or_, select
 from sqlalchemy.orm import Session, selectinload
 
 from article3.actors import Actor
-from article3.messages import rules
-from article3.messages.models import Message, MessageRecipient
+from article3.messages import reading, rules
+from article3.messages.models import Attachment, Message, MessageRecipient
 from article3.messages.rules import Status
 from article3.messages.schemas import (
     AttachmentRead,
@@ -46,7 +46,8 @@ def readable(actor: Actor, message: Message) -> bool:
 
 
 def to_read(session: Session, message: Message, actor: Actor) -> MessageRead:
-    """The message as its reader sees it: receipts for the sender only, never the reasons."""
+    """The message as its reader sees it: receipts, and whether monitoring read each attachment, for
+    the sender (and compliance staff) only; never the hold reasons."""
     refs = _refs(session, {i for i in (message.thread_id, message.reply_to_id) if i is not None})
     sender = actor.role.bound_to_country and actor.country == message.sender_country
     status = Status(message.status)
@@ -64,14 +65,29 @@ def to_read(session: Session, message: Message, actor: Actor) -> MessageRead:
         persons=[PersonQuery.model_validate(p) for p in message.persons],
         requests=sorted(r.request_ref for r in message.request_refs),
         attachments=[
-            AttachmentRead(id=a.token, filename=a.filename, media_type=a.media_type, size=a.size)
-            for a in message.attachments
+            _attachment(a, position, reading_shown=sender or not actor.role.bound_to_country)
+            for position, a in enumerate(message.attachments, start=1)
         ],
         status=status,
         status_label=rules.sender_status(status),
         created_at=message.created_at,
         delivered_at=message.delivered_at,
     )
+
+
+def _attachment(found: Attachment, position: int, *, reading_shown: bool) -> AttachmentRead:
+    """An attachment; how monitoring read it only for the sender and compliance staff."""
+    out = AttachmentRead(
+        id=found.token,
+        position=position,
+        filename=found.filename,
+        media_type=found.media_type,
+        size=found.size,
+    )
+    if reading_shown:
+        out.text_read, out.unread_reason = found.text_read, found.unread_reason
+        out.unread_help = reading.explain(found.unread_reason)
+    return out
 
 
 def to_review(session: Session, message: Message, actor: Actor) -> MessageReview:

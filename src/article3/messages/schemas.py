@@ -58,10 +58,21 @@ class MessageSend(BaseModel):
 
 
 class AttachmentRead(BaseModel):
+    """An attachment; whether monitoring read its text is shown to the sender and compliance staff
+    only (None for recipients, and for attachments sent before it was recorded)."""
+
     id: str
+    position: int = Field(description="1 for the first attachment sent, 2 for the second...")
     filename: str
     media_type: str
     size: int
+    text_read: bool | None = Field(None, description="Whether monitoring read its text")
+    unread_reason: str | None = Field(
+        None,
+        description="Why not: encrypted, corrupt, no_text, too_many_pages, too_much_text, "
+        "time_limit, memory_limit or image (docs/messages.md)",
+    )
+    unread_help: str | None = Field(None, description="The reason in plain words: what the sender can do")
 
 
 class RecipientRead(BaseModel):

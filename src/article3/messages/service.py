@@ -101,6 +101,7 @@ def send(
         raise _invalid("to", "message.to_self", "a bureau does not write to itself")
     parent = _parent(session, actor, data.reply_to)
     requests, attached = _requests(session, actor, data.requests), _files(data)
+    readings = monitor.read_attachments(attached)
     found = monitor.examine(
         session,
         engine=engine,
@@ -109,7 +110,7 @@ def send(
         persons=data.persons,
         requests=requests,
         now=now,
-        attachments=monitor.read_attachments(attached),
+        attachments=readings,
     )
     status = Status.HELD if found.reasons else Status.DELIVERED
     message = Message(
@@ -132,7 +133,7 @@ def send(
         recipients=[MessageRecipient(country_code=c) for c in data.to],
         request_refs=[MessageRequestRef(request_ref=r.ref) for r in requests],
     )
-    for filename, content, media_type in attached:
+    for (filename, content, media_type), result in zip(attached, readings.results, strict=True):
         stored, digest = storage.save(data_dir, content)
         message.attachments.append(
             Attachment(
@@ -142,6 +143,8 @@ def send(
                 size=len(content),
                 sha256=digest,
                 stored_name=stored,
+                text_read=result.text_read,
+                unread_reason=result.reason.value if result.reason else None,
             )
         )
     session.add(message)
@@ -153,7 +156,11 @@ def send(
         action=AuditAction.MESSAGE_HELD if message.held else AuditAction.MESSAGE_DELIVERED,
         subject_type="message",
         subject_id=message.id,
-        change={"message": data.model_dump(mode="json", exclude={"attachments"}), "reasons": message.reasons},
+        change={
+            "message": data.model_dump(mode="json", exclude={"attachments"}),
+            "reasons": message.reasons,
+            "unread": [r.reason.value if r.reason else None for r in readings.results],  # no names
+        },
         now=now,
     )
     return message
