@@ -40,8 +40,9 @@ class Runtime:
         self.engine.dispose()
 
 
-def bootstrap(settings: Settings, *, clock: Clock | None = None) -> Runtime:
-    engine = make_engine(settings.database_url)
+def bootstrap(settings: Settings, *, clock: Clock | None = None, bulk_load: bool = False) -> Runtime:
+    """``bulk_load``: a loader's runtime on SQLite; its commits need not wait for the disk (db/session)."""
+    engine = make_engine(settings.database_url, bulk_load=bulk_load)
     return Runtime(
         settings=settings,
         engine=engine,

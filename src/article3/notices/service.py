@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from datetime import datetime
+from typing import cast
 
-from sqlalchemy import exists, func, insert, or_, select
+from sqlalchemy import Table, exists, func, insert, or_, select
 from sqlalchemy.orm import Session, selectinload
 from sqlalchemy.sql.elements import ColumnElement
 
@@ -169,8 +170,8 @@ def _notify(session: Session, request: Request, kind: str, now: datetime, *, pur
         }
         for code in sorted(targets)
     ]
-    if rows:  # one executemany: a red notice tells 195 bureaus
-        session.execute(insert(Notification), rows)
+    if rows:  # one executemany on the table (no ORM objects): a red notice tells 195 bureaus
+        session.execute(insert(cast(Table, Notification.__table__)), rows)
     audit.record(
         session,
         actor=SYSTEM_ACTOR,

@@ -13,6 +13,8 @@ from article3.search.index import PersonIndex
 from article3.search.models import IndexChange, IndexedPerson
 from article3.search.schemas import MatchHit, PersonQuery, PersonRecord
 
+_BATCH = 500  # entries re-read per query when catching up
+
 
 class SearchEngine:
     """An index built from the database on first use and caught up from the outbox before each query."""
@@ -44,17 +46,29 @@ class SearchEngine:
         self.seen = last or 0
 
     def _apply(self, session: Session) -> None:
-        changes = session.scalars(
-            select(IndexChange).where(IndexChange.seq > self.seen).order_by(IndexChange.seq)
+        """Apply the outbox since the last query: each changed entry is re-read once, in batches."""
+        changes = session.execute(
+            select(IndexChange.seq, IndexChange.entry_id)
+            .where(IndexChange.seq > self.seen)
+            .order_by(IndexChange.seq)
         ).all()
-        for change in changes:
-            self.seen = change.seq
-            row = session.get(IndexedPerson, change.entry_id)
-            self.index.remove(change.entry_id)
-            self.access.pop(change.entry_id, None)
-            if row is not None:
-                self.index.add(PersonRecord.model_validate(row.record))
-                self.access[row.entry_id] = row.access
+        if not changes:
+            return
+        ids = list(dict.fromkeys(entry_id for _, entry_id in changes))
+        for start in range(0, len(ids), _BATCH):
+            batch = ids[start : start + _BATCH]
+            rows = {
+                r.entry_id: r
+                for r in session.scalars(select(IndexedPerson).where(IndexedPerson.entry_id.in_(batch)))
+            }
+            for entry_id in batch:
+                self.index.remove(entry_id)
+                self.access.pop(entry_id, None)
+                row = rows.get(entry_id)
+                if row is not None:
+                    self.index.add(PersonRecord.model_validate(row.record))
+                    self.access[entry_id] = row.access
+        self.seen = changes[-1][0]
 
     def accept(self, allowed: Callable[[dict[str, Any]], bool]) -> Callable[[str], bool]:
         return lambda entry_id: entry_id in self.access and allowed(self.access[entry_id])

@@ -40,7 +40,7 @@ def make_world(
 def fresh_runtime(settings: Settings, start: datetime) -> Runtime:
     """Migrate the settings' database and load the member countries when they are missing."""
     migrate.upgrade(settings.database_url, "heads")
-    rt = bootstrap(settings, clock=FixedClock(start))
+    rt = bootstrap(settings, clock=FixedClock(start), bulk_load=True)
     with rt.session() as session, transaction(session):
         if not countries.member_codes(session):
             countries.load(session, actor=SIM_ACTOR, now=start)
@@ -82,7 +82,7 @@ def demo(
     settings: Settings, seed: int, *, scale: float = DEMO_SCALE, progress: bool = True
 ) -> dict[str, Any] | None:
     """Load the demo world into the settings' database; None when it is already loaded."""
-    rt = bootstrap(settings, clock=FixedClock(datetime(2025, 1, 1, tzinfo=UTC)))
+    rt = bootstrap(settings, clock=FixedClock(datetime(2025, 1, 1, tzinfo=UTC)), bulk_load=True)
     try:
         if already_loaded(rt):
             return None
