@@ -9,7 +9,7 @@ from pathlib import Path
 import article3.sim
 from article3.notices import criteria
 from article3.notices.document import RequestDocument
-from article3.sim import abuse, countries, facts, generate, offences, world
+from article3.sim import abuse, countries, facts, generate, hosts, offences, world
 from article3.sim.people import is_latin
 
 
@@ -112,7 +112,7 @@ def test_genuine_repeats_are_added_on_top_of_the_same_world() -> None:
     header, both = generate.generate(5, 2024, 2024, 0.01, lambda n: None, repeats=0.2)
     assert header["genuine_repeats"] == 0.2
     extra = [e for e in both if e["id"].startswith("R")]
-    assert [e for e in both if not e["id"].startswith("R")] == plain
+    assert [e for e in both if not e["id"].startswith(("R", "FR"))] == plain  # FR: flags on repeats
     first = {e["person"]: e for e in plain if e["type"] == "request"}
     assert 0.03 * len(first) < len(extra) < 0.2 * len(first)  # those past the last year are dropped
     kinds = {e["truth"]["repeat"] for e in extra}
@@ -127,3 +127,43 @@ def test_genuine_repeats_are_added_on_top_of_the_same_world() -> None:
             assert shared and event["data"]["kind"] != earlier["data"]["kind"]
         else:
             assert event["truth"]["offence"] != earlier["truth"]["offence"]
+
+
+def test_flags_are_added_on_top_of_the_same_world() -> None:
+    plain = generate.generate(5, 2022, 2023, 0.01, lambda n: None, flags=False)[1]
+    header, both = generate.generate(5, 2022, 2023, 0.01, lambda n: None)
+    assert header["host_flags"] is True and not any(e["type"] == "flag" for e in plain)
+    assert [e for e in both if e["type"] != "flag"] == plain
+    requests = {e["id"]: e for e in plain if e["type"] == "request"}
+    flags = [e for e in both if e["type"] == "flag"]
+    assert flags and all(e["id"] == "F" + e["data"]["request"] for e in flags)
+    for flag in flags:
+        request = requests[flag["data"]["request"]]
+        assert flag["person"] == request["person"] and flag["t"] > request["t"]
+        assert flag["data"]["country"] != request["data"]["requesting_country"]
+        assert set(flag["data"]) == {"country", "reason", "note", "request"}
+        if request["data"]["kind"] == "diffusion":
+            assert flag["data"]["country"] in request["data"]["recipients"]
+        assert flag["truth"]["why"] not in str(flag["data"])
+
+
+def test_hosts_flag_abusive_requests_more_often_and_genuine_ones_too() -> None:
+    events = generate.generate(3, 2021, 2025, 0.03, lambda n: None)[1]
+    requests = [e for e in events if e["type"] == "request"]
+    flags = [e for e in events if e["type"] == "flag"]
+    abusive = sum(e["truth"]["abusive"] for e in requests)
+    on_abusive = sum(f["truth"]["abusive"] for f in flags)
+    on_genuine = len(flags) - on_abusive
+    assert on_abusive / abusive > 3 * on_genuine / (len(requests) - abusive) > 0
+    whys = {f["truth"]["why"] for f in flags if not f["truth"]["abusive"]}
+    assert {"policy_since_2022", "dual_criminality_or_limitation"} <= whys  # false alarms of two kinds
+    for f in flags:
+        if f["truth"]["why"] == "policy_since_2022":
+            assert f["truth"]["country"] in {"RU", "BY"} and f["t"] >= "2022-03-10"
+        assert f["data"]["reason"] in hosts.REASONS[f["truth"]["why"]]
+
+
+def test_who_flags_depends_on_the_host() -> None:
+    assert hosts.group("DE") == "examining" and hosts.group("AE") == "abuser" and hosts.group("GE") == "other"
+    assert hosts.ABUSIVE_FLAG["examining"] > hosts.ABUSIVE_FLAG["other"] > hosts.ABUSIVE_FLAG["abuser"]
+    assert set(countries.member_codes()) >= hosts.EXAMINING

@@ -40,11 +40,16 @@ def generate(
     genuine_repeats: float = typer.Option(
         0.0, min=0.0, max=1.0, help="Share of genuine requests followed by another about the same person"
     ),
+    host_flags: bool = typer.Option(
+        True, "--host-flags/--no-host-flags", help="Host countries flag requests about the persons they host"
+    ),
     as_json: bool = typer.Option(False, "--json"),
 ) -> None:
-    """Generate a world file: requests, registrations, complaints and messages, with ground truth."""
+    """Generate a world file: requests, registrations, complaints, messages and flags, with ground truth."""
     started = time.monotonic()
-    summary = run.make_world(seed, _years(years), scale, out, progress=not as_json, repeats=genuine_repeats)
+    summary = run.make_world(
+        seed, _years(years), scale, out, progress=not as_json, repeats=genuine_repeats, flags=host_flags
+    )
     summary["seconds"] = round(time.monotonic() - started, 1)
     if as_json:
         sys.stdout.write(json.dumps(summary, indent=2) + "\n")

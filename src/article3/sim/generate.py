@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
-from article3.sim import abuse, countries, facts, offences
+from article3.sim import abuse, countries, facts, hosts, offences
 from article3.sim.offences import Charge
 from article3.sim.people import Person, make_person
 from article3.sim.progress import Advance
@@ -280,14 +280,18 @@ def _person_of(event: Event) -> Person:
 
 
 def generate(
-    seed: int, first_year: int, last_year: int, scale: float, advance: Advance, *, repeats: float = 0.0
-) -> tuple[dict[str, Any], list[Event]]:
+    seed: int, first_year: int, last_year: int, scale: float, advance: Advance, *, repeats: float = 0.0,
+    flags: bool = True,
+) -> tuple[dict[str, Any], list[Event]]:  # fmt: skip
     """The header and the time-ordered events of a world; same arguments, same world. With
-    ``repeats``, that share of genuine requests is followed by a repeat request (REPEAT_SAME_CASE)."""
+    ``repeats``, that share of genuine requests is followed by a repeat request (REPEAT_SAME_CASE).
+    With ``flags``, the hosts' flags are added on top, from their own streams (sim/hosts.py)."""
     stream = random.Random(f"repeats:{seed}") if repeats else None  # noqa: S311
     gen = Generator(random.Random(seed), first_year, last_year, scale, repeats, stream)  # noqa: S311
     for year in range(first_year, last_year + 1):
         gen.year(year, advance)
+    if flags:
+        gen.events.extend(hosts.flags(seed, gen.events, gen.ranked[: hosts.HOST_POOL]))
     last = datetime(last_year, 12, 31, 23, 59, tzinfo=UTC)
     events = sorted((e for e in gen.events if e["t"] <= last.isoformat()), key=lambda e: (e["t"], e["id"]))
     header = {
@@ -295,6 +299,7 @@ def generate(
         "years": [first_year, last_year],
         "scale": scale,
         **({"genuine_repeats": repeats} if repeats else {}),
+        **({"host_flags": True} if flags else {}),
         "sizes": {c: round(w, 6) for c, w in zip(gen.ranked, _shares(gen.cum), strict=True)},
     }
     return header, events

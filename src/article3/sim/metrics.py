@@ -12,6 +12,7 @@ from article3.sim.replay import Outcome, Results
 
 PUBLISHED = frozenset({"published", "expired", "suspended", "deleted", "cancelled"})
 LEGIT_REFUSED = frozenset({"refused", "not_accepted", "rejected"})
+SEES_FLAGS = "recipient_flags_on_earlier"  # the screening's finding when earlier requests were flagged
 
 
 def _ever_published(o: Outcome) -> bool:
@@ -50,10 +51,26 @@ def score(outcomes: list[Outcome], tally: Counter[str], baseline: Baseline, seed
             k.removeprefix("messages_"): v for k, v in sorted(tally.items()) if k.startswith("messages_")
         },
         "errors": {k: v for k, v in tally.items() if k.startswith("error:")},
+        "flags": flag_counts(outcomes, tally),
         "baseline": {
             "abusive_published_share": _share(base_abusive, len(abusive)),
             "legitimate_refused_share": _share(base_legit_refused, len(legit)),
         },
+    }
+
+
+def flag_counts(outcomes: list[Outcome], tally: Counter[str]) -> dict[str, int]:
+    """Host countries' flags: raised (on a published request) or skipped (not published at the
+    flag's time), by the truth of the flagged request; and later requests whose screening saw one."""
+    seen = [o for o in outcomes if SEES_FLAGS in o.codes]
+    return {
+        "raised_on_abusive": tally["flags_raised_abusive"],
+        "raised_on_genuine": tally["flags_raised_genuine"],
+        "skipped": tally["flags_skipped_abusive"] + tally["flags_skipped_genuine"],
+        "skipped_on_abusive": tally["flags_skipped_abusive"],
+        "skipped_on_genuine": tally["flags_skipped_genuine"],
+        "seen_by_later_abusive": sum(o.abusive for o in seen),
+        "seen_by_later_genuine": sum(not o.abusive for o in seen),
     }
 
 

@@ -22,7 +22,7 @@ from article3.bootstrap import Runtime
 from article3.db.session import transaction
 from article3.errors import Article3Error
 from article3.review.rules import Ground
-from article3.sim import complaints, governance, messages, policies, register, requests
+from article3.sim import complaints, flags, governance, messages, policies, register, requests
 from article3.sim.progress import Advance
 from article3.sim.world import Event, World
 
@@ -49,6 +49,7 @@ class Outcome:
     risk: float = 0.0
     codes: tuple[str, ...] = ()
     published: datetime | None = None
+    flagged: bool = False  # a host country flagged it (system side)
 
 
 @dataclass
@@ -69,6 +70,7 @@ class Replay:
         self.officers: dict[str, Actor] = {}
         self.results = Results()
         self.by_person: dict[str, list[Outcome]] = defaultdict(list)
+        self.by_world_id: dict[str, Outcome] = {}
         self.staff = self._staff()
 
     # --- accounts ------------------------------------------------------------------------------
@@ -137,6 +139,7 @@ class Replay:
             "register": self.on_register,
             "complaint": self.on_complaint,
             "message": self.on_message,
+            "flag": self.on_flag,
         }
         if self.govern and world.events:
             first, last = (datetime.fromisoformat(world.events[i]["t"]) for i in (0, -1))
@@ -168,6 +171,7 @@ class Replay:
                           truth.get("tactic"), when, drafting)  # fmt: skip
         self.results.outcomes.append(outcome)
         self.by_person[event["person"]].append(outcome)
+        self.by_world_id[event["id"]] = outcome
         done = requests.submit(self.rt, self.officer(outcome.country), data, when)
         outcome.ref, outcome.status, outcome.route = done.ref, done.status, done.route
         outcome.risk, outcome.codes = done.risk, done.codes
@@ -245,6 +249,19 @@ class Replay:
                 tally[t.year][f"messages_{label}_delivered"] += 1
 
         self.later(when + timedelta(days=policies.MESSAGE_REVIEW_DAYS), decide)
+
+    def on_flag(self, event: Event, when: datetime) -> None:
+        """The host's bureau flags the request if it is published now; otherwise nothing happens."""
+        data = event["data"]
+        outcome = self.by_world_id.get(data["request"])
+        if outcome is None:
+            return
+        label = "abusive" if outcome.abusive else "genuine"
+        raised = outcome.ref is not None and flags.raise_flag(
+            self.rt, self.officer(data["country"]), outcome.ref, data, when
+        )
+        self.results.tally[when.year][f"flags_raised_{label}" if raised else f"flags_skipped_{label}"] += 1
+        outcome.flagged = outcome.flagged or raised
 
 
 def already_loaded(rt: Runtime) -> bool:

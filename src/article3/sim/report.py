@@ -53,6 +53,7 @@ def tactics(result: dict[str, Any]) -> str:
     lines.append("legitimate requests by drafting: refused / delayed / submitted")
     for drafting, row in result.get("legitimate_by_drafting", {}).items():
         lines.append(f"  {drafting:<20} {row['refused']:>5} / {row['delayed']:<5} / {row['requests']}")
+    lines.append(flags(result))
     base = result["baseline"]
     lines.append(
         f"baseline: refuses abusive p={base['abusive_refusal_probability']}, legitimate "
@@ -60,6 +61,17 @@ def tactics(result: dict[str, Any]) -> str:
         f"{_pct(base['worst_country_pass_share'])} (public record: about 90%)"
     )
     return "\n".join(lines) + "\n\n" + measures(result)
+
+
+def flags(result: dict[str, Any]) -> str:
+    """One line: the host countries' flags raised and skipped, and the later requests that saw one."""
+    f = result.get("flags") or {}
+    return (
+        f"host-country flags: raised on abusive {f.get('raised_on_abusive', 0)}, on genuine "
+        f"{f.get('raised_on_genuine', 0)}; skipped (not published then) {f.get('skipped', 0)}; later "
+        f"requests screened with a flag on an earlier one: abusive {f.get('seen_by_later_abusive', 0)}, "
+        f"genuine {f.get('seen_by_later_genuine', 0)}"
+    )
 
 
 def measures(result: dict[str, Any]) -> str:

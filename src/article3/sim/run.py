@@ -24,17 +24,36 @@ DEMO_COUNTRIES = 12
 
 
 def make_world(
-    seed: int, years: tuple[int, int], scale: float, out: Path, *, progress: bool = True, repeats: float = 0.0
+    seed: int,
+    years: tuple[int, int],
+    scale: float,
+    out: Path,
+    *,
+    progress: bool = True,
+    repeats: float = 0.0,
+    flags: bool = True,
 ) -> dict[str, Any]:
     total = round((generate.RED_NOTICES_PER_YEAR + generate.DIFFUSIONS_PER_YEAR) * scale) * (
         years[1] - years[0] + 1
     )
     with bar("generating", total, enabled=progress) as advance:
-        header, events = generate.generate(seed, years[0], years[1], scale, advance, repeats=repeats)
+        header, events = generate.generate(
+            seed, years[0], years[1], scale, advance, repeats=repeats, flags=flags
+        )
     n = world.write(out, header, events)
     kinds = Counter(e["type"] for e in events)
     abusive = sum(1 for e in events if e["type"] == "request" and e["truth"]["abusive"])
-    return {"path": str(out), "events": n, "by_type": dict(kinds), "abusive_requests": abusive}
+    summary = {"path": str(out), "events": n, "by_type": dict(kinds), "abusive_requests": abusive}
+    return summary | ({"flags": flag_summary(events)} if flags else {})
+
+
+def flag_summary(events: list[dict[str, Any]]) -> dict[str, dict[str, int]]:
+    """The hosts' flags by the truth of the flagged request and by why the host flagged."""
+    out: dict[str, Counter[str]] = {"on_abusive": Counter(), "on_genuine": Counter()}
+    for e in events:
+        if e["type"] == "flag":
+            out["on_abusive" if e["truth"]["abusive"] else "on_genuine"][e["truth"]["why"]] += 1
+    return {k: {"total": sum(c.values()), **dict(sorted(c.items()))} for k, c in out.items()}
 
 
 def fresh_runtime(settings: Settings, start: datetime) -> Runtime:
