@@ -91,13 +91,19 @@ def evaluate(
 
 @app.command()
 @handle_errors
-def demo(ctx: typer.Context, seed: int = typer.Option(1)) -> None:
+def demo(
+    ctx: typer.Context,
+    seed: int = typer.Option(1),
+    scale: float = typer.Option(
+        run.DEMO_SCALE, min=0.001, max=1.0, help="Fraction of the real yearly volumes"
+    ),
+) -> None:
     """Load a small generated world into the database (does nothing when it is already loaded)."""
     settings = state(ctx).runtime.settings
     if settings.environment is Environment.PRODUCTION:
         fail("sim.demo_in_production", "the demo world is never loaded in production")
     started = time.monotonic()
-    loaded = run.demo(settings, seed)
+    loaded = run.demo(settings, seed, scale=scale)
     if loaded is None:
         typer.echo("demo world already loaded")
     else:
