@@ -84,7 +84,7 @@ def prepare(person: PersonQuery | PersonRecord) -> PreparedPerson:
     """Compile a record or query: tokens, romanisations, keys and a parsed birth date."""
     return PreparedPerson(
         id=getattr(person, "id", ""),
-        names=prepare_names(person.names),
+        names=prepare_names(person.names, japanese="JP" in person.nationalities),
         birth=parse_birth_date(person.birth_date),
         nationalities=frozenset(person.nationalities),
         sex=person.sex if person.sex in ("M", "F") else None,

@@ -17,7 +17,8 @@ from dataclasses import dataclass
 
 from rapidfuzz.distance import OSA
 
-from article3.search.normalize import TokenForms, glued_variant, token_forms, tokens
+from article3.search.japanese import HAN, has_kana, readings
+from article3.search.normalize import TokenForms, glued_variant, split_words, token_forms, tokens
 
 PreparedName = tuple[TokenForms, ...]
 
@@ -53,8 +54,13 @@ class NameScore:
         )
 
 
-def prepare_names(names: Iterable[str]) -> tuple[PreparedName, ...]:
-    """Part lists of each name: without particles, and with particles glued on."""
+def prepare_names(names: Iterable[str], *, japanese: bool = False) -> tuple[PreparedName, ...]:
+    """Part lists of each name: without particles, and with particles glued on.
+
+    `japanese` (nationality JP), or kana in any of the names, adds the Japanese readings
+    of the names written in kanji as further part lists, after the others (`japanese.readings`).
+    """
+    names = tuple(names)
     prepared: dict[tuple[str, ...], PreparedName] = {}
     for name in _spellings(names):
         parts = tokens(name)
@@ -65,7 +71,17 @@ def prepare_names(names: Iterable[str]) -> tuple[PreparedName, ...]:
         for variant in variants:
             if variant:
                 prepared.setdefault(tuple(variant), tuple(map(token_forms, variant)))
+    if japanese or any(map(has_kana, names)):
+        for reading in _japanese_readings(names):
+            prepared.setdefault(reading, tuple(map(token_forms, reading)))
     return tuple(prepared.values())
+
+
+def _japanese_readings(names: tuple[str, ...]) -> Iterator[tuple[str, ...]]:
+    """The hiragana part lists of the names that have kanji."""
+    for name in names:
+        if not name.isascii() and HAN.search(name):
+            yield from readings(tuple(split_words(name)))
 
 
 def _spellings(names: Iterable[str]) -> Iterator[str]:

@@ -5,7 +5,8 @@ spelt it: ICAO Doc 9303 (passports), BGN/PCGN, ISO 9, German (Duden), French,
 or the Ukrainian national system. `cyrillic_forms` returns all of them, in
 lowercase ASCII, so that Pestrikov, Pestrikow, Pestrikoff and Pestrykov all
 meet Пестриков. Other scripts use the ICU transliterators listed in
-`ICU_SYSTEMS`, plus a few spelling tables (Korean surnames).
+`ICU_SYSTEMS`, plus a few spelling tables (Korean surnames); kana also gets the
+spellings Japanese passports use (`kana_passport_forms`: Sato, Satoh, Homma).
 """
 
 from __future__ import annotations
@@ -66,6 +67,12 @@ ICU_SYSTEMS: dict[str, tuple[str, ...]] = {
     "Thai": ("Thai-Latin",),
 }
 DEFAULT_ICU = ("Any-Latin",)
+KANA_SCRIPTS = frozenset({"Hira", "Kana"})
+_HEPBURN = "Katakana-Latin/BGN"  # passport-like Hepburn (namba, homma), hiragana too
+_CHOON = "\u30fc"  # katakana-hiragana prolonged sound mark
+_LATIN = "Any-Latin; Lower"  # keeps the macrons the chōon mark becomes
+_MACRONS = str.maketrans({"ā": "aa", "ē": "ee", "ī": "ii", "ō": "ou", "ū": "uu"})
+_LONG_VOWEL = re.compile(r"o[ou]|uu")
 
 # Common Korean surnames and how passports spell them (Hangul-Latin gives RR).
 KOREAN_SURNAMES: dict[str, tuple[str, ...]] = {
@@ -194,4 +201,34 @@ def script_forms(token: str, script: str) -> tuple[str, ...]:
         forms.append(han_wade_giles(token))
     if script != "Latn":
         forms.append(icu_form(token, "Any-Latin"))
+    if script in KANA_SCRIPTS:
+        forms.extend(kana_passport_forms(token, forms))
     return tuple(dict.fromkeys(form for form in forms if form))
+
+
+def kana_passport_forms(token: str, forms: list[str]) -> list[str]:
+    """More Hepburn spellings of a kana `token` whose ICU `forms` are known.
+
+    Passports write ん before b, m, p as "m" (Homma) and long vowels short (Sato) or, on
+    request, o-long as "oh" (Satoh); wapuro keeps them as typed (Satou, Oono). The chōon
+    mark (サトー) is spelt like the vowel it lengthens written twice.
+    """
+    extra = [icu_form(token, _HEPBURN)]
+    if _CHOON in token:
+        extra.append(ascii_letters(_with_macrons().transliterate(token).translate(_MACRONS)))
+    extra = [form for form in extra if form]
+    return extra + [variant for form in (*forms, *extra) for variant in long_vowel_forms(form)]
+
+
+@lru_cache(maxsize=1)
+def _with_macrons() -> icu.Transliterator:
+    return icu.Transliterator.createInstance(_LATIN)
+
+
+def long_vowel_forms(form: str) -> tuple[str, ...]:
+    """A Japanese romanised `form` with its long vowels (ou, oo, uu) short and with o-long as "oh"."""
+    if _LONG_VOWEL.search(form) is None:
+        return ()
+    short = _LONG_VOWEL.sub(lambda match: match.group()[0], form)
+    with_h = _LONG_VOWEL.sub(lambda match: "oh" if match.group()[0] == "o" else "u", form)
+    return (short, with_h)
