@@ -47,6 +47,7 @@ def score(outcomes: list[Outcome], tally: Counter[str], baseline: Baseline, seed
         "complaints": tally["complaints"],
         "deletions": tally["deletions"],
         "measures_adopted": tally["measures_adopted"],
+        "measures_lifted": tally["measures_lifted"],
         "messages": {
             k.removeprefix("messages_"): v for k, v in sorted(tally.items()) if k.startswith("messages_")
         },
@@ -138,6 +139,7 @@ def evaluate(results: Results, seed: int) -> dict[str, Any]:
         "by_tactic": by_tactic(outcomes),
         "legitimate_by_drafting": by_drafting(outcomes),
         "measures": [m.as_dict() for m in results.measures],
+        "measures_lifted": [m.as_dict() for m in results.lifted],
         "baseline": {
             **overall["baseline"],
             "abusive_refusal_probability": round(baseline.abusive_refusal, 4),

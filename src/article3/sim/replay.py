@@ -57,6 +57,7 @@ class Results:
     outcomes: list[Outcome] = field(default_factory=list)
     tally: dict[int, Counter[str]] = field(default_factory=lambda: defaultdict(Counter))
     measures: list[governance.Adopted] = field(default_factory=list)
+    lifted: list[governance.Lifted] = field(default_factory=list)
 
 
 class Replay:
@@ -72,6 +73,7 @@ class Replay:
         self.by_person: dict[str, list[Outcome]] = defaultdict(list)
         self.by_world_id: dict[str, Outcome] = {}
         self.staff = self._staff()
+        self.body = governance.Body(rt, self.staff["governance"])
 
     # --- accounts ------------------------------------------------------------------------------
     def _account(
@@ -159,9 +161,11 @@ class Replay:
 
     def sit(self, when: datetime) -> None:
         """A sitting of the simulated governance body (sim/governance.py)."""
-        adopted = governance.sit(self.rt, self.staff["governance"], when)
+        adopted, lifted = self.body.sit(when)
         self.results.measures.extend(adopted)
+        self.results.lifted.extend(lifted)
         self.results.tally[when.year]["measures_adopted"] += len(adopted)
+        self.results.tally[when.year]["measures_lifted"] += len(lifted)
 
     # --- requests --------------------------------------------------------------------------------
     def on_request(self, event: Event, when: datetime) -> None:

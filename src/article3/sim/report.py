@@ -75,13 +75,22 @@ def flags(result: dict[str, Any]) -> str:
 
 
 def measures(result: dict[str, Any]) -> str:
-    """The measures the simulated governance adopted (printed after the tactics)."""
+    """The measures the simulated governance adopted and lifted (printed after the tactics)."""
     found = result.get("measures") or []
-    lines = [f"measures adopted by the simulated governance: {len(found)} (lifted: none, by design)"]
+    lines = [f"measures adopted by the simulated governance: {len(found)}"]
     for m in found:
         lines.append(
             f"  {m['at']}  {m['country']:<3} {m['kind']:<16} {m['criterion']:<17} "
             f"{m['figure']:.2f} >= {m['threshold']:g}"
+        )
+    lifted = result.get("measures_lifted")
+    lifted = lifted if isinstance(lifted, list) else []
+    lines.append(f"measures lifted by the simulated governance: {len(lifted)}")
+    for m in lifted:
+        figure = "n/a" if m["figure"] is None else f"{m['figure']:.2f}"
+        lines.append(
+            f"  {m['at']}  {m['country']:<3} {m['kind']:<16} {m['criterion']:<17} "
+            f"{figure} (threshold {m['threshold']:g}); grounds absent at {m['sittings']} sittings"
         )
     return "\n".join(lines)
 

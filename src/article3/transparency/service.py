@@ -108,6 +108,18 @@ def figures(record: CountryRecord) -> RecordFigures:
     )
 
 
+def trailing_figures(
+    session: Session, *, settings: Settings, now: datetime, sources: Sources = NO_SOURCES
+) -> list[RecordFigures]:
+    """What the proposal thresholds read from each active country's record over the trailing
+    ``ARTICLE3_OVERSIGHT_WINDOW_DAYS``: the figures ``proposals`` judges, measures in force or not."""
+    period = Period.trailing(now, settings.oversight_window_days)
+    gap = settings.oversight_gap_threshold
+    return [
+        figures(r) for r in all_records(session, period=period, now=now, sources=sources, gap_threshold=gap)
+    ]
+
+
 def proposals(
     session: Session, *, settings: Settings, now: datetime, sources: Sources = NO_SOURCES
 ) -> list[ProposalRead]:
@@ -116,11 +128,10 @@ def proposals(
     A proposal is only a proposal: governance applies a measure, with its own written reasons.
     """
     limits = thresholds(settings)
-    period = Period.trailing(now, settings.oversight_window_days)
     out = []
-    for record in all_records(session, period=period, now=now, sources=sources, gap_threshold=limits.gap):
-        in_force = oversight.active_for(session, record.country)
-        for p in propose(figures(record), limits, in_force):
+    for found in trailing_figures(session, settings=settings, now=now, sources=sources):
+        in_force = oversight.active_for(session, found.country)
+        for p in propose(found, limits, in_force):
             out.append(
                 ProposalRead(
                     country=p.country,
