@@ -60,14 +60,7 @@ class Adopted:
     threshold: float
 
     def as_dict(self) -> dict[str, object]:
-        return {
-            "at": self.at.date().isoformat(),
-            "country": self.country,
-            "kind": self.kind,
-            "criterion": self.criterion,
-            "figure": round(self.figure, 4),
-            "threshold": self.threshold,
-        }
+        return _row(self.at, self.country, self.kind, self.criterion, self.figure, self.threshold)
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,15 +77,22 @@ class Lifted:
     sittings: int
 
     def as_dict(self) -> dict[str, object]:
-        return {
-            "at": self.at.date().isoformat(),
-            "country": self.country,
-            "kind": self.kind,
-            "criterion": self.criterion,
-            "figure": None if self.figure is None else round(self.figure, 4),
-            "threshold": self.threshold,
-            "sittings": self.sittings,
-        }
+        row = _row(self.at, self.country, self.kind, self.criterion, self.figure, self.threshold)
+        return row | {"sittings": self.sittings}
+
+
+def _row(
+    at: datetime, country: str, kind: str, criterion: str, figure: float | None, threshold: float
+) -> dict[str, object]:
+    """A measure as the report lists it (country codes are not personal data)."""
+    return {
+        "at": at.date().isoformat(),
+        "country": country,
+        "kind": kind,
+        "criterion": criterion,
+        "figure": None if figure is None else round(figure, 4),
+        "threshold": threshold,
+    }
 
 
 def sittings(first: datetime, last: datetime) -> list[datetime]:
