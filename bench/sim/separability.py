@@ -11,6 +11,10 @@ on this world (it would learn the templates, not abuse); the rules-based screeni
 without the simulator, is not affected. See docs/simulation.md, "What the world cannot measure".
 
     .venv/bin/python -m bench.sim.separability var/sim/world.jsonl.gz [--split 2020] [--genuine 0.15]
+        [--summary-only]
+
+``--summary-only`` reads the summary of facts alone (no offences, occupation, requester or
+channel): how far the wording of the drafts, rather than what a request names, gives the truth away.
 """
 
 from __future__ import annotations
@@ -27,7 +31,9 @@ import numpy as np
 BUDGETS = (0.005, 0.01, 0.02)
 
 
-def rows(path: Path, genuine_share: float, seed: int) -> list[tuple[str, bool, int, str]]:
+def rows(
+    path: Path, genuine_share: float, seed: int, *, summary_only: bool = False
+) -> list[tuple[str, bool, int, str]]:
     """(text, abusive, year, tactic) of every abusive request and a sample of genuine ones."""
     rng = random.Random(seed)
     out = []
@@ -49,6 +55,8 @@ def rows(path: Path, genuine_share: float, seed: int) -> list[tuple[str, bool, i
                     f"occ_{occupations} from_{data['requesting_country']} kind_{data['kind']}",
                 ]
             )
+            if summary_only:
+                text = data["facts"]
             out.append((text, abusive, int(event["t"][:4]), str(event["truth"].get("tactic"))))
     return out
 
@@ -61,8 +69,9 @@ def main() -> None:
     parser.add_argument("world", type=Path)
     parser.add_argument("--split", type=int, default=2020, help="train on years up to this one")
     parser.add_argument("--genuine", type=float, default=0.15, help="share of genuine requests read")
+    parser.add_argument("--summary-only", action="store_true", help="read the summary of facts alone")
     args = parser.parse_args()
-    data = rows(args.world, args.genuine, seed=0)
+    data = rows(args.world, args.genuine, seed=0, summary_only=args.summary_only)
     texts = [t for t, *_ in data]
     y = np.array([a for _, a, _, _ in data])
     years = np.array([yr for _, _, yr, _ in data])
