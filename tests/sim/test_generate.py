@@ -79,8 +79,8 @@ def test_genuine_requests_are_drafted_in_varied_ways_some_thinly() -> None:
     assert abs(thin - generate.THIN_RATE) < 0.04
     assert any(t["drafting"] == "dispute" for t in legit)
     assert {"media", "political"} <= {t["profile"] for t in legit}
-    assert set(facts.ORDINARY_FACTS) == set(offences.ORDINARY)
-    assert all(len(v) >= 4 for v in facts.ORDINARY_FACTS.values())
+    assert set(facts.ORDINARY_ACTS) == set(offences.ORDINARY)
+    assert all(len(v) >= 4 for v in facts.ORDINARY_ACTS.values())
     assert any(len(e["data"]["offences"]) > 1 for e in requests if not e["truth"]["abusive"])
 
 
@@ -89,7 +89,7 @@ def test_abuse_follows_the_documented_patterns_and_learns_to_look_ordinary() -> 
         e for e in generate.generate(9, 2016, 2025, 0.02, lambda n: None)[1] if e["type"] == "request"
     ]
     abusive = [e for e in requests if e["truth"]["abusive"]]
-    assert min(len(abuse.FINANCIAL), len(abuse.POLITICAL), sum(map(len, abuse.FABRICATED.values()))) >= 4
+    assert min(len(abuse.POLITICAL), sum(map(len, abuse.FABRICATED.values()))) >= 4
     assert any(e["truth"]["near_election"] for e in abusive)
     assert any(len(e["data"]["offences"]) > 1 for e in abusive if e["truth"]["tactic"] == "financial_charges")
     evidenced = [

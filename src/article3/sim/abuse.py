@@ -14,6 +14,14 @@ Tactics and their shapes:
 Requests against opposition figures, activists, journalists and defenders are timed near an
 election of the requesting state in a share of cases (§P7, ``countries.ELECTIONS``). A growing share
 is drafted to look ordinary and well evidenced (abusers learn: ``learned_share``).
+
+Drafts are composed by ``sim/drafting.py`` exactly as genuine ones are (same subject references,
+pronouns, dates, places, procedure, evidence sentences and order); only the acts below, the §P1
+context (``RAIDING_DISPUTES``, from the sentences genuine disputes use) and whether evidence is
+named (learned drafts only: §P8) are the abuser's. Economic charges of fraud, embezzlement or
+bribery take their acts from ``facts.RAIDING_ACTS`` (``RAIDING_ACT_SHARE``) or else from
+``facts.ECONOMIC_ACTS``, the genuine cases' pool. Stated occupations of businessmen are drawn from
+``offences.ECONOMIC_OCCUPATIONS``, the genuine economic subjects' list.
 """
 
 from __future__ import annotations
@@ -22,7 +30,8 @@ import random
 from datetime import UTC, date, datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
-from article3.sim import countries, facts, offences
+from article3.sim import countries, drafting, facts, offences
+from article3.sim.drafting import Act, Draft, act
 from article3.sim.offences import Charge
 
 if TYPE_CHECKING:
@@ -38,7 +47,7 @@ STATUS_OF_TACTIC = {
     "whereabouts": "human_rights_defender",
 }
 OCCUPATIONS = {
-    "businessman": ("entrepreneur", "general director", "investor", "company owner", "banker"),
+    "businessman": offences.ECONOMIC_OCCUPATIONS,  # the genuine economic subjects' list
     "activist": ("activist", "student", "engineer", "teacher", "programmer", "unemployed"),
     "journalist": ("journalist", "editor", "blogger", "correspondent"),
     "opposition_figure": ("politician", "economist", "lawyer", "party chairman", "entrepreneur"),
@@ -48,103 +57,116 @@ REGISTERED_RATE = 0.35  # journalists/defenders an accredited body has registere
 DECLARED_RATE = 0.5  # abusive requests that state the person's occupation
 ELECTION_TIMED = 0.35  # requests against political targets moved near an election (§P7)
 STACK_RATE = 0.4  # economic cases with a laundering / criminal-community count added (§P6)
+THIN_RATE = 0.15  # drafts not learned that are thin (generate.THIN_RATE: the same habit)
 
-FINANCIAL = (
-    "As general director of a trading company in {place}, from {when} {who} misappropriated {amount} "
-    "belonging to a state-owned enterprise through fictitious supply contracts, and legalised the "
-    "proceeds through foreign accounts. A dispute over the ownership of the company is pending before "
-    "the arbitration court.",
-    "From {when} {who}, the owner of a construction group in {place}, evaded taxes of {amount} and "
-    "embezzled funds entrusted to the group, causing damage in an especially large amount. The "
-    "group's property has been seized to secure the damage.",
-    "In {when} {who}, acting in an organised group, obtained {amount} from a bank in {place} by "
-    "deception, using loan agreements that were never meant to be repaid.",
-    "{Who}, managing partner of an investment fund, acting with the bank's managers, transferred to "
-    "the bank in {when} shares of a company of lesser value in exchange for a stake worth {amount}. "
-    "The case was opened on the statement of the bank's minority shareholders.",
-    "{Who}, co-owner of a supplier to the state sector in {place}, concluded from {when} contracts at "
-    "inflated prices with a state corporation, causing it damage of {amount}.",
-    "Between {when} and {later} {who} received {amount} from foreign sources on personal accounts "
-    "abroad and did not declare this income, evading personal income tax in an especially large amount.",
-    "Between {when} and {later} {who}, acting in a group, brought foreign currency of {amount} into "
-    "the country without declaring it at customs, and used it for the activity of an organisation "
-    "registered in {place}.",
-    "{Who}, head of a foundation in {place}, received {amount} in foreign donations from {when} and "
-    "made payments that were not reported, legalising funds of illicit origin.",
-    "As chairman of the board of a bank in {place}, from {when} {who} issued loans of {amount} to "
-    "offshore companies under {his} control and moved the money abroad.",
-)
+# Economic acts for the charges genuine requests never bring (tax, smuggling, unregistered
+# business): donor money recast as undeclared income or currency smuggling (§P1, "same shape
+# against opponents and NGOs"). Fraud, embezzlement and bribery draw facts.RAIDING_ACTS (the raid
+# shapes) with RAIDING_ACT_SHARE, otherwise facts.ECONOMIC_ACTS, the genuine cases' pool.
+RAID = facts.RAID_EVIDENCE
+FINANCIAL: dict[str, tuple[Act, ...]] = {
+    "tax": (
+        act("received {amount} from foreign sources on {his} personal accounts abroad and did not declare "
+            "this income", "tax evasion in an especially large amount", RAID, period=True),
+        act("as owner of a construction group, evaded taxes of {amount} through fictitious deductions",
+            "tax evasion in an especially large amount", RAID, period=True),
+        act("as head of a foundation, received {amount} in foreign donations and made payments that were "
+            "not reported", "tax evasion in an especially large amount", RAID, period=True),
+    ),
+    "smuggling": (
+        act("acting in a group, brought foreign currency of {amount} into the country without declaring "
+            "it at customs", "the smuggling of foreign currency", RAID, period=True),
+        act("moved goods worth {amount} across the border with false customs declarations, paying the "
+            "suppliers through offshore companies", "smuggling on an especially large scale", RAID),
+    ),
+    "business": (
+        act("ran a trading business without registration and received income of {amount}",
+            "illegal entrepreneurship", RAID, period=True),
+        act("acting in an organised group, ran an unlicensed currency exchange with a turnover of {amount}",
+            "illegal entrepreneurship", RAID, period=True),
+    ),
+}  # fmt: skip
+RAIDING_ACT_SHARE = 0.8  # abusive fraud/embezzlement/bribery charges whose act has the raiding shape
+# §P1 context in a raiding case: which dispute shapes the draft shows, and how often (an ownership
+# dispute before the arbitration court, a minority shareholders' complaint, assets seized at once,
+# a state-owned injured party; no civil claim and no frozen assets: those are the genuine cases').
+RAIDING_SHAPE_RATE = 0.36
+RAIDING_DISPUTES = {"ownership_dispute": 0.25, "minority_shareholders": 0.25, "assets_seized": 0.25,
+                    "state_victim": 0.25}  # fmt: skip
 POLITICAL = (
-    "Between {when} and {later} {who} published on social networks and in a Telegram channel "
-    "materials calling for participation in unauthorised public events and justifying the activity "
-    "of an organisation recognised as extremist. The posts were viewed by at least {n} users.",
-    "From {when} {who} took part in the activity of a banned organisation in {place}, organised "
-    "meetings of its members and distributed its materials, undermining the constitutional order.",
-    "In {when} {who}, acting with others, carried out activity against the security of the State in "
-    "{place}, causing substantial harm to the interests of society.",
-    "Between {when} and {later} {who} transferred {small} in several payments to the accounts of an "
-    "organisation recognised as extremist, thereby financing its activity.",
-    "{Who} was an administrator of a Telegram channel designated an extremist formation and published "
-    "its materials from {when} to {later}; the posts remained available after the designation.",
-    "{Who} used an encrypted messaging application reserved to members of the armed terrorist "
-    "organisation, held an account at a bank affiliated with it, and attended its meetings in {place} "
-    "in {when}.",
-    "In {when} {who} joined a terrorist group knowing its aims, spread false news harming public "
-    "security and misused a social-media account for this purpose.",
-    "On {when} in {place} {who} took part in mass riots accompanied by violence and the destruction "
-    "of property, and called on others to join them.",
-)
+    act("published on social networks and in a Telegram channel materials calling for participation in "
+        "unauthorised public events and justifying the activity of an organisation recognised as "
+        "extremist; the posts were viewed by at least {n} users", "public calls for extremist activity",
+        "speech digital", period=True),
+    act("took part in the activity of a banned organisation, organised meetings of its members and "
+        "distributed its materials", "participation in the activity of a banned organisation",
+        "witnesses speech", period=True),
+    act("acting with others, carried out activity against the security of the State, causing "
+        "substantial harm to the interests of society", "activity against the security of the State",
+        "witnesses co_accused"),
+    act("transferred {small} in several payments from {his} bank card to the accounts of an organisation "
+        "recognised as extremist, thereby financing its activity", "the financing of extremist activity",
+        "payments co_accused", period=True),
+    act("was an administrator of a Telegram channel designated an extremist formation and published its "
+        "materials; the posts remained available after the designation", "participation in an "
+        "extremist formation", "speech digital", period=True),
+    act("used an encrypted messaging application reserved to members of an armed terrorist organisation, "
+        "held an account at a bank affiliated with it and attended its meetings", "membership of an "
+        "armed terrorist organisation", "witnesses digital payments", period=True),
+    act("joined a terrorist group knowing its aims, spread false news harming public security and misused "
+        "a social-media account for this purpose", "joining a terrorist group", "digital speech"),
+    act("took part in mass riots accompanied by violence and the destruction of property and called on "
+        "others to join them", "participation in mass riots", "witnesses cctv"),
+)  # fmt: skip
 ABROAD = (
-    "After leaving the country in {when}, {who} gave interviews to foreign media in which {he} "
-    "spread knowingly false information about the State and called on foreign governments to impose "
-    "restrictive measures.",
-    "From abroad, since {when}, {who} has coordinated through the internet the activity of an "
-    "organisation recognised as undesirable, recruiting {n} participants in {place}.",
-)
+    act("after leaving the country, gave interviews to foreign media in which {he} spread knowingly false "
+        "information about the State and called on foreign governments to impose restrictive measures",
+        "the dissemination of knowingly false information", "speech", period=True),
+    act("coordinated from abroad, through the internet, the activity of an organisation recognised as "
+        "undesirable, recruiting {n} participants", "the activity of an undesirable organisation",
+        "digital speech", period=True),
+)  # fmt: skip
 ELECTION = (
-    "During the campaign for the elections of {when} {who} organised in {place} unauthorised "
-    "gatherings of {n} persons and called on citizens not to recognise the results.",
-    "In {when}, after announcing {his} candidacy, {who} collected {amount} for {his} campaign from "
-    "undeclared foreign sources and concealed their origin.",
-)
-FABRICATED: dict[str, tuple[str, ...]] = {
+    act("organised unauthorised gatherings of {n} persons during the election campaign and called on "
+        "citizens not to recognise the results", "organising unauthorised gatherings", "witnesses speech"),
+    act("after announcing {his} candidacy, collected {amount} for {his} campaign from undeclared foreign "
+        "sources and concealed their origin", "the concealment of campaign funds", "payments witnesses",
+        period=True),
+)  # fmt: skip
+# §P3: an ordinary charge resting on a police "find" (recorded before attesting witnesses), a
+# publication, a colleague's complaint or a private loan. The short forms of drugs and weapons cases
+# are those of genuine possession cases (facts.ORDINARY_ACTS).
+FABRICATED: dict[str, tuple[Act, ...]] = {
     "drug_trafficking": (
-        "On {when} in {place} police found {g} g of a narcotic substance in {his} flat, intended for sale.",
-        "During a road check in {place} on {when}, {g} g of heroin were found in the car of {who}.",
+        act("kept {g} g of a narcotic substance in {his} flat, intended for sale, where police found it",
+            "the possession of narcotic drugs for sale", "attesting forensic found"),
+        act("carried {g} g of heroin in {his} car, intended for sale; police found the drugs during a "
+            "road check", "the possession of narcotic drugs for sale", "attesting forensic found"),
     ),
     "extortion": (
-        "In {when} in {place} {who} demanded {amount} from a local businessman, threatening to publish "
-        "damaging information about him.",
-        "{Who} demanded {small} from an official of {place} in {when} in exchange for not publishing "
-        "an article about him.",
+        act("demanded {amount} from a local businessman, threatening to publish damaging information about "
+            "him", "the extortion of {amount} under threat", "witnesses attesting found"),
+        act("demanded {small} from an official in exchange for not publishing an article about him",
+            "the extortion of {small} under threat", "witnesses attesting found"),
     ),
     "sexual_assault": (
-        "On {when} in {place} {who} raped a woman who worked with {him}; she filed a complaint the next day.",
-        "{Who} is accused of sexually assaulting a colleague in {his} office in {place} in {when}.",
+        act("raped a woman who worked with {him}; she filed a complaint the next day", "the rape of a woman",
+            "witnesses forensic found"),
+        act("sexually assaulted a colleague in {his} office", "the rape of a woman",
+            "witnesses victim found"),
     ),
     "illegal_weapons": (
-        "During a search of {his} home in {place} on {when}, police found a pistol and {n} rounds of "
-        "ammunition kept without a permit.",
+        act("kept a pistol and {n} rounds of ammunition in {his} home without a permit; police found them "
+            "during a search", "the illegal possession of firearms", "attesting forensic found"),
     ),
     "fraud": (
-        "In {when} {who} borrowed {amount} from an acquaintance in {place}, promising to return it within "
-        "a month, and did not repay it, having no intention of doing so.",
-        "From {when} {who} collected {amount} from readers in {place} for a publication that was never "
-        "issued, and spent the money on {him}self.",
+        act("borrowed {amount} from an acquaintance, promising to return it within a month, and did not "
+            "repay it, having no intention of doing so", "the fraudulent taking of {amount}",
+            "witnesses found"),
+        act("collected {amount} from readers for a publication that was never issued and spent the money "
+            "on {him}self", "the fraudulent taking of {amount} from citizens", "witnesses documents found",
+            period=True),
     ),
-}
-EVIDENCE = {
-    "econ": ("The charge rests on the statements of {w} witnesses, the conclusions of a forensic "
-             "accounting audit of {later} and bank records obtained by the investigation.",
-             "Bank records, the audit report of {later} and the testimony of the company's former "
-             "accountant confirm the scheme."),
-    "pol": ("A linguistic expert examination confirmed the character of the materials; screenshots "
-            "and the testimony of {w} witnesses are in the case file.",
-            "The records of the bank and the statements of two co-accused identify {him}."),
-    "ordinary": ("The seizure was made in the presence of two attesting witnesses; a forensic "
-                 "examination confirmed the findings and {his} fingerprints were found.",
-                 "The victim's statement, a medical report and the testimony of {w} witnesses support "
-                 "the charge."),
 }  # fmt: skip
 
 
@@ -164,19 +186,41 @@ def near_election(rng: random.Random, country: str, when: datetime) -> datetime 
     return datetime(moved.year, moved.month, moved.day, when.hour, when.minute, tzinfo=UTC)
 
 
-def _facts(rng: random.Random, pool: tuple[str, ...], family: str, day: date, sex: str, learned: bool) -> str:
-    text = facts.fill(rng.choice(pool), rng, day - timedelta(days=rng.randint(150, 700)), day, sex)
-    if learned:
-        text += " " + facts.fill(rng.choice(EVIDENCE[family]), rng, day, day - timedelta(days=60), sex)
-    return text
+def _kind(charge: Charge) -> str:
+    """Which pool of economic acts fits the charge's title."""
+    title = charge.description.lower()
+    for word, kind in (("tax", "tax"), ("smuggl", "smuggling"), ("entrepreneur", "business"),
+                       ("business", "business"), ("brib", "corruption"), ("embezzl", "embezzlement"),
+                       ("misappropriat", "embezzlement")):  # fmt: skip
+        if word in title:
+            return kind
+    return "fraud"
+
+
+def _draft(rng: random.Random, acts: tuple[Act, ...], learned: bool, context: list[str]) -> Draft:
+    """Learned drafts name evidence as genuine ones do; the others name none (§P8), and are thin
+    as often as genuine drafts are."""
+    thin = not learned and rng.random() < THIN_RATE
+    return Draft(rng.choice(acts), evidence=learned, thin=thin, context=context)
+
+
+def _compose(rng: random.Random, draft: Draft, day: date, sex: str) -> str:
+    when, later = drafting.dates(rng, day)
+    return drafting.compose(rng, draft, when, later, sex)
 
 
 def family_case(rng: random.Random, country: str, economic: bool, day: date, sex: str, *,
-                learned: bool, pool: tuple[str, ...] | None = None) -> tuple[list[Charge], str]:  # fmt: skip
+                learned: bool, pool: tuple[Act, ...] | None = None) -> tuple[list[Charge], str]:  # fmt: skip
     if economic:
         charges = offences.economic_charges(country, rng, stack=STACK_RATE)
-        return charges, _facts(rng, pool or FINANCIAL, "econ", day, sex, learned)
-    return offences.political_charges(country, rng), _facts(rng, pool or POLITICAL, "pol", day, sex, learned)
+        kind = _kind(charges[0])
+        raid = kind in facts.RAIDING_ACTS and rng.random() < RAIDING_ACT_SHARE
+        acts = pool or FINANCIAL.get(kind) or (facts.RAIDING_ACTS if raid else facts.ECONOMIC_ACTS)[kind]
+        shape = rng.random() < RAIDING_SHAPE_RATE
+        context = facts.disputes(rng, RAIDING_DISPUTES) if shape else []
+        return charges, _compose(rng, _draft(rng, acts, learned, context), day, sex)
+    charges = offences.political_charges(country, rng)
+    return charges, _compose(rng, _draft(rng, pool or POLITICAL, learned, []), day, sex)
 
 
 def fabricated_case(
@@ -184,7 +228,7 @@ def fabricated_case(
 ) -> tuple[list[Charge], str, str]:
     offence = rng.choice(list(FABRICATED))
     charge = offences.ordinary_charge(country, offence, rng)
-    text = _facts(rng, FABRICATED[offence], "ordinary", day, sex, learned)
+    text = _compose(rng, _draft(rng, FABRICATED[offence], learned, []), day, sex)
     return [charge], text, offence
 
 

@@ -1,238 +1,254 @@
-"""Summaries of facts for ordinary requests: several drafting styles per offence, thin ones included.
+"""The acts of ordinary cases, per offence, and the context sentences of a business dispute.
 
-Placeholders are filled by ``fill``: {when} {later} {place} {victim} {days} {amount} {small} {kg}
-{g} {n} {case} {who}/{Who} (the subject, the wanted person, ...), {he}/{He}/{his}/{him} (by sex).
-"""
+Each act is a predicate put into sentences by ``sim/drafting.py`` (the same composer for genuine
+and abusive drafts), with the kinds of evidence that fit it (its principal kind first). The
+economic acts (fraud, embezzlement, corruption) come in two pools that both classes draw from:
+``ECONOMIC_ACTS``, ordinary schemes, and ``RAIDING_ACTS``, schemes of the §P1 raiding shape
+(dissent-laws.md: a state bank or corporation as injured party, offshore loans, a shares swap,
+donations recast), with a share per class (``GENUINE_RAIDING_ACT_SHARE`` here,
+``abuse.RAIDING_ACT_SHARE`` there). What §P1 adds besides is the context, ``DISPUTES``: a civil or
+arbitration dispute, a shareholders' complaint or dispute, assets seized or frozen, a state-owned
+injured party. Genuine economic cases carry it too (``generate.DISPUTE_RATE``), with the weights
+of ``GENUINE_DISPUTES``."""
 
 from __future__ import annotations
 
 import random
-from collections.abc import Callable
 from datetime import date
-from functools import cache
-from string import Formatter
 
-ORDINARY_FACTS: dict[str, tuple[str, ...]] = {
+from article3.sim.drafting import Act, Draft, act, compose
+
+ORDINARY_ACTS: dict[str, tuple[Act, ...]] = {
     "homicide": (
-        "On {when} in {place} {who} stabbed {victim} several times during a quarrel over a debt; "
-        "{victim} died of the wounds in hospital. Two witnesses and CCTV footage identify {who}, "
-        "who left the country {days} days later.",
-        "{Who} is accused of shooting dead {victim} outside a bar in {place} on {when}. The weapon was "
-        "recovered near the scene; ballistic tests and the DNA found on it match {him}.",
-        "In {when} in {place}, acting with an accomplice already convicted, {who} beat {victim} to death "
-        "to take {his} car. The accomplice's statement, phone location data and the car, found in a "
-        "neighbouring country, tie {him} to the killing.",
-        "On the night of {when} {who} set fire to the house of {his} former partner in {place}; she "
-        "and her mother died. Fire investigators found an accelerant and a neighbour saw {him} leave.",
+        act("stabbed {victim} several times during a quarrel over a debt; the victim died of the wounds "
+            "in hospital", "the murder of {victim}", "witnesses cctv"),
+        act("shot dead {victim} outside a bar", "the murder of {victim}", "found forensic"),
+        act("acting with an accomplice already convicted, beat {victim} to death to take the victim's car, "
+            "later found in a neighbouring country", "the murder of {victim}", "co_accused digital"),
+        act("set fire to the house of {his} former partner; she and her mother died", "the murder of two "
+            "persons by arson", "forensic found victim"),
     ),
     "robbery": (
-        "On {when} in {place} {who} and two accomplices, armed with a pistol, robbed a jewellery shop "
-        "owned by {victim}, taking items worth {amount} and injuring the shop assistant. {His} "
-        "fingerprints were found on the display case.",
-        "Between {when} and {later} {who} took part in five armed robberies of petrol stations in {place}. "
-        "Masks and a shotgun were found in a garage {he} rented; the stolen cash was {amount}.",
-        "On {when} {who} attacked a cash-in-transit van in {place} with three others, wounding a guard "
-        "and taking {amount}. A co-defendant identified {him}; {his} phone was at the scene.",
-        "{Who} robbed {victim} at knifepoint in {place} on {when}, taking {his_victims} savings. The "
-        "victim identified {him} from photographs.",
+        act("robbed a jewellery shop owned by {victim} with two armed accomplices, taking items worth "
+            "{amount} and injuring the shop assistant", "the armed robbery of a shop", "found cctv"),
+        act("took part in five armed robberies of petrol stations and took {amount} in cash; masks and a "
+            "shotgun were found during a search of a garage {he} rented", "a series of armed robberies",
+            "seized search",
+            period=True),
+        act("attacked a cash-in-transit van with three others, wounding a guard and taking {amount}",
+            "the armed robbery of a cash-in-transit van", "co_accused digital found"),
+        act("robbed {victim} at knifepoint, taking the victim's savings", "robbery with a knife",
+            "victim"),
     ),
     "drug_trafficking": (
-        "Between {when} and the arrest of {his} co-accused, {who} organised the import of {kg} kg of "
-        "cocaine through the port of {place}, hidden in containers of fruit. Intercepted calls and the "
-        "seized consignment tie {him} to the shipments.",
-        "{Who} ran a network that distributed heroin in {place} from {when}; {n} street sellers were "
-        "arrested and several named {him} as their supplier. Police seized {kg} kg in a flat {he} rented.",
-        "On {when} customs in {place} found {kg} kg of cannabis resin in a lorry registered to a "
-        "company of {who}. Messages on the driver's phone show that {he} arranged the transport.",
-        "From {when} to {later} {who} laundered the proceeds of cocaine sales in {place} through "
-        "car dealerships and sent couriers abroad; {amount} was seized from the couriers.",
-    ),
-    "fraud": (
-        "From {when} in {place} {who}, posing as a licensed adviser, obtained {amount} from {n} "
-        "private investors, among them {victim}, for a fund that did not exist, and moved the money "
-        "abroad. The victims have filed complaints and bank records confirm the transfers.",
-        "{Who} ran a call centre in {place} that sold fake online trading accounts from {when}; "
-        "{n} victims lost {amount}. Seized servers hold the scripts used and the client lists.",
-        "In {when} {who} sold {victim} a flat in {place} {he} did not own, with forged title deeds, "
-        "and received {amount}. The notary's records and a handwriting expert confirm the forgery.",
-        "From {when} {who} obtained VAT refunds of {amount} in {place} for exports that never took "
-        "place, using invoices of shell companies; the tax authority's audit documents the scheme.",
-    ),
-    "embezzlement": (
-        "As chief accountant of a municipal water company in {place}, from {when} {who} transferred "
-        "{amount} to accounts of firms {he} controlled under invented service contracts. The company's "
-        "audit and bank records trace the transfers.",
-        "{Who}, manager of a bank branch in {place}, withdrew {amount} from the accounts of {n} elderly "
-        "clients between {when} and {later}, forging their signatures on withdrawal slips.",
-        "From {when} {who}, director of a hospital in {place}, paid {amount} for medical equipment "
-        "that was never delivered to a supplier owned by {his} brother-in-law; the inspection report "
-        "and the supplier's bank statements document it.",
-        "{Who} kept {amount} of members' contributions while treasurer of a pension fund in {place} "
-        "from {when} to {later}; the fund's auditors found the shortfall.",
+        act("organised the import of {kg} kg of cocaine through the port of {place}, hidden in containers "
+            "of fruit", "the illegal import of {kg} kg of narcotic drugs", "seized digital", period=True),
+        act("ran a network that distributed heroin through {n} street sellers", "the illegal sale of "
+            "narcotic drugs by an organised group", "seized co_accused", period=True),
+        act("arranged the transport of {kg} kg of cannabis resin, found by customs in a lorry registered "
+            "to {his} company", "the illegal transport of {kg} kg of narcotic drugs", "digital found"),
+        act("laundered the proceeds of cocaine sales through car dealerships and sent couriers abroad with "
+            "{amount}", "the illegal sale of narcotic drugs", "seized documents", period=True),
+        act("kept {kg} kg of cocaine, packed for sale, in a flat {he} rented", "the possession of "
+            "narcotic drugs for sale", "seized search forensic"),
     ),
     "child_sexual_abuse": (
-        "Between {when} and the following summer in {place} {who}, a coach at a youth club, sexually "
-        "abused two boys aged 11 and 12 in {his} care. The victims' statements, medical reports and "
-        "messages on {his} phone support the charge.",
-        "{Who} produced and shared images of the sexual abuse of a girl aged 9 in {place} from {when}; "
-        "the images were found on {his} laptop and the child was identified.",
-        "In {when} {who} abused {his} partner's daughter, aged 12, in their home in {place}; the child "
-        "disclosed the abuse to a teacher and a forensic interview and medical findings support it.",
-        "From {when} {who} contacted {n} children online and induced them to send sexual images; chat "
-        "logs obtained from the platform identify {his} accounts.",
+        act("as a coach at a youth club, sexually abused two boys aged 11 and 12 in {his} care",
+            "sexual acts against a minor", "victim forensic digital", period=True),
+        act("produced and shared images of the sexual abuse of a girl aged 9; the images were found on "
+            "{his} laptop and the child was identified", "the production of child sexual abuse material",
+            "digital", period=True),
+        act("abused {his} partner's daughter, aged 12, in their home; the child disclosed the abuse to a "
+            "teacher", "sexual acts against a minor", "victim forensic found"),
+        act("contacted {n} children online and induced them to send sexual images", "sexual acts "
+            "against minors", "digital speech", period=True),
     ),
     "sexual_assault": (
-        "On {when} in {place} {who} raped a woman {he} had met that evening, in {his} car. Her "
-        "statement, the medical examination and DNA evidence identify {him}.",
-        "{Who} is accused of drugging and raping a colleague at a party in {place} in {when}; "
-        "toxicology results and messages {he} sent afterwards support the charge.",
-        "In {when} in {place} {who} assaulted a tourist in a hotel where {he} worked; CCTV shows "
-        "{him} entering her room and {his} DNA was found.",
-        "Between {when} and {later} {who} raped two women {he} contacted through a dating site in "
-        "{place}; both identified {him} and phone records place {him} at the scenes.",
+        act("raped a woman {he} had met that evening, in {his} car", "the rape of a woman",
+            "victim forensic found"),
+        act("drugged and raped a colleague at a party", "the rape of a woman", "forensic digital"),
+        act("assaulted a tourist in a hotel where {he} worked", "the rape of a woman", "cctv found"),
+        act("raped two women {he} contacted through a dating site", "the rape of two women",
+            "victim digital", period=True),
     ),
     "human_trafficking": (
-        "From {when} {who} recruited {n} women in {place} with false offers of work abroad, took their "
-        "passports and forced them into prostitution. Three victims identified {him}; payments were "
-        "traced to {his} accounts.",
-        "{Who} brought {n} farm workers to {place} from {when} and kept them in debt bondage, without "
-        "pay, in locked barracks. Labour inspectors found them in {later}.",
-        "From {when} to {later} {who} smuggled migrants across the border near {place} in sealed "
-        "lorries for {small} each; two died of suffocation.",
-        "{Who} sold {n} children for begging in {place} from {when}; the children and a co-accused "
-        "gave statements.",
+        act("recruited {n} women with false offers of work abroad, took their passports and forced them "
+            "into prostitution", "the sale of persons for exploitation", "victim payments", period=True),
+        act("brought {n} farm workers from abroad and kept them in debt bondage, without pay, in locked "
+            "barracks, where labour inspectors found them", "the sale of persons for exploitation",
+            "victim", period=True),
+        act("smuggled migrants across the border in sealed lorries for {small} each; two died of "
+            "suffocation", "the smuggling of migrants", "co_accused digital", period=True),
+        act("sold {n} children for begging", "the sale of children", "co_accused victim", period=True),
     ),
     "cybercrime": (
-        "On {when} {who} deployed ransomware against the hospital of {place}, encrypting patient "
-        "records, and demanded {amount} in cryptocurrency. Server logs and the wallet address link the "
-        "attack to accounts registered by {him}.",
-        "From {when} {who} ran a phishing service that stole banking credentials of {n} customers in "
-        "{place}; {amount} was withdrawn. The hosting provider's records identify {him}.",
-        "{Who} broke into the payroll system of a logistics company in {place} in {when} and redirected "
-        "salaries of {amount} to accounts {he} opened with stolen identities.",
-        "In {when} {who} sold access to compromised servers of a municipality in {place} on an online "
-        "forum; the buyer's attack disabled public services for a week.",
-    ),
-    "corruption": (
-        "In {when} in {place} {who} paid {amount} to a municipal procurement official to win a "
-        "road-building contract; the official has confessed and bank records show the payments made "
-        "through a company controlled by {him}.",
-        "As head of the customs post at {place}, from {when} {who} accepted {amount} in bribes to let "
-        "lorries through without inspection; intercepted calls and cash found in {his} home support it.",
-        "{Who} offered {small} to a traffic police officer in {place} on {when} to drop a drink-driving "
-        "case and, when refused, {amount} to his superior; both reported it.",
-        "From {when} {who}, deputy head of the land registry in {place}, took {amount} to register "
-        "plots for a developer; the developer's accountant gave evidence.",
+        act("deployed ransomware against the hospital of {place}, encrypting patient records, and demanded "
+            "{amount} in cryptocurrency", "unlawful access to computer information", "digital"),
+        act("ran a phishing service that stole the banking credentials of {n} customers; {amount} was "
+            "withdrawn", "unlawful access to computer information", "digital payments", period=True),
+        act("broke into the payroll system of a logistics company and redirected salaries of {amount} to "
+            "accounts {he} opened with stolen identities", "computer fraud", "digital documents"),
+        act("sold access to compromised servers of a municipality on an online forum; the buyer's attack "
+            "disabled public services for a week", "unlawful access to computer information",
+            "digital seized"),
     ),
     "terrorism": (
-        "On {when} {who} placed an explosive device at a bus station in {place}; {n} people were "
-        "injured and two died. CCTV, the device's components bought by {him} and {his} DNA identify {him}.",
-        "{Who} travelled from {place} in {when} to join an armed group abroad and took part in attacks "
-        "on civilians; {his} own videos and a returning member's testimony support the charge.",
-        "In {when} {who} prepared an attack on a concert hall in {place}, buying weapons and explosives; "
-        "two accomplices were arrested with them and named {him} as the organiser.",
-        "{Who} shot two police officers at a checkpoint near {place} on {when}, killing one; the rifle "
-        "and witnesses identify {him}.",
+        act("placed an explosive device at a bus station; {n} people were injured and two died",
+            "a terrorist act with the use of explosives", "cctv found forensic"),
+        act("travelled to join an armed group abroad and took part in attacks on civilians",
+            "participation in a terrorist act", "digital co_accused", period=True),
+        act("prepared an attack on a concert hall, buying weapons and explosives; two accomplices were "
+            "arrested with them and named {him} as the organiser", "the preparation of a terrorist act",
+            "co_accused seized", period=True),
+        act("shot two police officers at a checkpoint, killing one", "a terrorist act causing death",
+            "found forensic"),
     ),
     "extortion": (
-        "From {when} {who} and others demanded monthly payments of {small} from shopkeepers in "
-        "{place}, burning the shop of one who refused. {n} victims gave statements.",
-        "In {when} {who} threatened {victim} in {place} to publish intimate images unless paid "
-        "{amount}; the messages were traced to {his} phone.",
-        "{Who} kidnapped a businessman's son in {place} on {when} and demanded {amount}; the ransom "
-        "call was traced and the boy freed.",
-        "From {when} {who} collected {amount} from construction firms in {place} under threat of "
-        "violence on behalf of a criminal group; recorded calls support the charge.",
+        act("demanded monthly payments of {small} from shopkeepers with others and burned the shop of one "
+            "who refused", "the extortion of money under threat of violence", "victim", period=True),
+        act("threatened {victim} to publish intimate images unless paid {amount}", "the extortion of "
+            "{amount} under threat", "digital"),
+        act("kidnapped a businessman's son and demanded {amount}; the boy was freed", "kidnapping for "
+            "ransom", "digital victim"),
+        act("collected {amount} from construction firms under threat of violence on behalf of a criminal "
+            "group", "the extortion of {amount} under threat of violence", "digital co_accused",
+            period=True),
     ),
     "illegal_weapons": (
-        "Between {when} and {later} {who} bought {n} pistols abroad and sold them in {place}; two "
-        "were used in murders. Test purchases by police and {his} messages support the charge.",
-        "On {when} police found {n} assault rifles and ammunition in a warehouse in {place} rented by "
-        "{who}, who had been selling them to a criminal group.",
-        "{Who} converted blank-firing pistols into working firearms in a workshop in {place} from "
-        "{when} and sold at least {n}; the workshop was searched in {later}.",
-        "In {when} {who} shipped {n} rifles hidden in machine parts from {place}; customs seized them "
-        "and the shipping documents bear {his} signature.",
+        act("bought {n} pistols abroad and sold them; two were used in murders", "the illegal sale of "
+            "firearms", "digital seized", period=True),
+        act("kept {n} assault rifles and ammunition in a warehouse {he} rented and sold them to a criminal "
+            "group", "the illegal sale of firearms", "found seized", period=True),
+        act("converted blank-firing pistols into working firearms in a workshop and sold at least {n}",
+            "the illegal manufacture of firearms", "search found", period=True),
+        act("shipped {n} rifles hidden in machine parts", "the illegal transport of firearms",
+            "seized documents"),
+        act("kept {n} pistols and ammunition in {his} garage without a permit and sold some of them",
+            "the illegal possession of firearms", "found search"),
     ),
-}
-# Thin drafting (about 15% of genuine requests): acts, time and place, but no evidence named,
-# boilerplate procedure, and little more than the charge.
-THIN_FACTS = (
-    "Criminal case No. {case} was opened in {place}. According to the investigation, {who} "
-    "committed {act} in {when}. A measure of restraint in the form of detention was ordered in "
-    "absentia. {Who} is wanted.",
-    "In {when} in {place}, {who} committed {act}. The investigation established {his} "
-    "involvement. The court ordered {his} arrest and {he} is being searched for.",
-    "{Who} is charged with {act}, committed in {place} in {when}, in accordance with the "
-    "criminal legislation in force. The arrest warrant remains valid.",
-)
-THIN_ACTS = {
-    "homicide": "the murder of {victim}", "robbery": "the armed robbery of a shop",
-    "drug_trafficking": "the illegal sale of {kg} kg of narcotic drugs", "fraud": "the fraudulent "
-    "taking of {amount} from citizens", "embezzlement": "the embezzlement of {amount} entrusted to {him}",
-    "child_sexual_abuse": "sexual acts against a minor", "sexual_assault": "the rape of a woman",
-    "human_trafficking": "the sale of persons for exploitation", "cybercrime": "unlawful access to "
-    "computer information", "corruption": "giving a bribe of {amount} to an official",
-    "terrorism": "a terrorist act with the use of explosives", "extortion": "the extortion of "
-    "{amount} under threat of violence", "illegal_weapons": "the illegal sale of firearms",
 }  # fmt: skip
-# Genuine economic cases that also involve a civil/arbitration dispute or a state-owned victim:
-# real embezzlement from state companies and frauds with parallel civil claims exist.
-DISPUTE_FACTS = (
-    "As finance director of a state-owned railway company in {place}, from {when} {who} transferred "
-    "{amount} of the company's funds to shell firms {he} controlled under fictitious service "
-    "contracts. The company's internal audit traces the transfers; a civil claim for recovery has "
-    "been filed in parallel.",
-    "{Who}, co-owner of a construction firm in {place}, sold the same flats to {n} buyers between "
-    "{when} and {later}, collecting {amount} in deposits. The buyers' civil suits against the firm are "
-    "pending; the criminal case concerns the deception.",
-    "From {when} {who}, head of a regional branch of a state-owned bank in {place}, approved loans of "
-    "{amount} without collateral to companies controlled by {his} relatives; they were never repaid. "
-    "The central bank's inspection documents the scheme; arbitration proceedings against the "
-    "borrowers are pending.",
-    "After a shareholder dispute in {place}, {who}, a former managing partner, withdrew {amount} from "
-    "the company's accounts in {when} by forging the other partners' signatures on payment orders. "
-    "Handwriting experts confirm the forgery; the commercial court has frozen the company's assets.",
-    "{Who}, director of a state-owned defence supplier in {place}, inflated the prices of parts "
-    "delivered from {when} to {later} and split the difference of {amount} with the subcontractor; "
-    "the ministry's audit and the subcontractor's confession support the charge.",
-)
-PLACES = ("the capital", "the port city", "the northern region", "the regional centre", "the border district",
-          "the industrial city", "the southern province", "a suburb of the capital")  # fmt: skip
-VICTIMS = ("a shop owner", "his business partner", "a pensioner", "a taxi driver", "a neighbour", "a student",
-           "a farmer", "a tourist")  # fmt: skip
-WHO = ("the subject", "the wanted person", "the accused", "the suspect")
+# Economic acts of ordinary schemes: genuine economic cases draw them, and so do abusive financial
+# charges when they are not drafted as a raid (1 - abuse.RAIDING_ACT_SHARE): the scheme alleged
+# then reads like a real one.
+ECONOMIC_ACTS: dict[str, tuple[Act, ...]] = {
+    "fraud": (
+        act("posing as a licensed adviser, obtained {amount} from {n} private investors, among them "
+            "{victim}, for a fund that did not exist, and moved the money abroad", "the fraudulent taking "
+            "of {amount} from citizens", "bank victim", period=True),
+        act("ran a call centre that sold fake online trading accounts; {n} victims lost {amount}",
+            "the fraudulent taking of {amount} from citizens", "seized digital found", period=True),
+        act("sold {victim} a flat {he} did not own, with forged title deeds, and received {amount}",
+            "fraud on an especially large scale", "documents"),
+        act("obtained VAT refunds of {amount} for exports that never took place, using invoices of shell "
+            "companies", "fraud on an especially large scale", "audit documents", period=True),
+        act("sold the same flats to {n} buyers and collected {amount} in deposits", "the fraudulent "
+            "taking of {amount} from citizens", "documents victim", period=True),
+    ),
+    "embezzlement": (
+        act("as chief accountant of a water company, transferred {amount} to accounts of firms {he} "
+            "controlled under invented service contracts", "the embezzlement of {amount} entrusted to {him}",
+            "accounts documents", period=True),
+        act("as manager of a bank branch, withdrew {amount} from the accounts of {n} elderly clients, "
+            "forging their signatures on withdrawal slips", "the embezzlement of {amount} entrusted to "
+            "{him}", "documents victim", period=True),
+        act("as director of a hospital, paid {amount} for medical equipment never delivered to a supplier "
+            "owned by {his} brother-in-law", "the embezzlement of {amount} entrusted to {him}",
+            "audit bank", period=True),
+        act("as treasurer of a pension fund, kept {amount} of members' contributions", "the embezzlement "
+            "of {amount} entrusted to {him}", "audit", period=True),
+    ),
+    "corruption": (
+        act("paid {amount} to a municipal procurement official to win a road-building contract, through a "
+            "company controlled by {him}", "giving a bribe of {amount} to an official",
+            "confession payments"),
+        act("as head of the customs post, accepted {amount} in bribes to let lorries through without "
+            "inspection; a search of {his} home found {small} in cash", "taking bribes of {amount}",
+            "digital", period=True),
+        act("offered {small} to a traffic police officer to drop a drink-driving case and then {amount} to "
+            "the officer's superior; both reported it", "giving a bribe to an official",
+            "digital confession"),
+        act("as deputy head of the land registry, took {amount} to register plots for a developer",
+            "taking a bribe of {amount}", "documents confession", period=True),
+    ),
+}  # fmt: skip
+ORDINARY_ACTS.update(ECONOMIC_ACTS)
+# Economic acts of the §P1 raiding shape (a state bank or corporation as the injured party, loans to
+# offshore firms, a shares swap, donations recast, money moved abroad), for the same charges. Abusive
+# financial charges draw them (abuse.RAIDING_ACT_SHARE); genuine economic cases seldom
+# (GENUINE_RAIDING_ACT_SHARE): real schemes of this shape exist. Their evidence, when named, is the
+# set an investigator of a raid lists: bank records and an accounting audit, then witnesses.
+RAID_EVIDENCE = "accounts witnesses insider"
+RAIDING_ACTS: dict[str, tuple[Act, ...]] = {
+    "fraud": (
+        act("obtained {amount} from a bank by deception, using loan agreements that were never meant to be "
+            "repaid", "fraud on an especially large scale", RAID_EVIDENCE),
+        act("transferred to a bank shares of a company of lesser value in exchange for a stake worth "
+            "{amount}", "fraud on an especially large scale", RAID_EVIDENCE),
+        act("as managing partner of an investment fund, obtained {amount} from a state bank for projects "
+            "that were never carried out and moved the money abroad through offshore companies",
+            "fraud on an especially large scale", RAID_EVIDENCE, period=True),
+    ),
+    "embezzlement": (
+        act("as general director of a trading company, misappropriated {amount} through fictitious supply "
+            "contracts and moved the proceeds to accounts abroad", "the embezzlement of {amount} entrusted "
+            "to {him}", RAID_EVIDENCE, period=True),
+        act("as chairman of the board of a bank, issued loans of {amount} to offshore companies under {his} "
+            "control and moved the money abroad", "the embezzlement of {amount} entrusted to {him}",
+            RAID_EVIDENCE, period=True),
+        act("as co-owner of a supplier to the state sector, concluded contracts at inflated prices with a "
+            "state corporation, causing it damage of {amount}", "the embezzlement of {amount} entrusted "
+            "to {him}", RAID_EVIDENCE, period=True),
+        act("as head of a foundation, spent {amount} of donations on purposes other than those declared",
+            "the embezzlement of {amount} entrusted to {him}", RAID_EVIDENCE, period=True),
+    ),
+    "corruption": (
+        act("as owner of a construction holding, paid {amount} to officials of the regional administration "
+            "to win public contracts through offshore companies", "giving a bribe of {amount} to an official",
+            RAID_EVIDENCE, period=True),
+    ),
+}  # fmt: skip
+GENUINE_RAIDING_ACT_SHARE = 0.02  # genuine economic cases whose scheme has the raiding shape
+
+# §P1 context: the dispute around an economic case, one sentence per shape. Genuine cases with a
+# dispute use these sentences as abusive ones do; only the weights of the shapes differ
+# (GENUINE_DISPUTES here, abuse.RAIDING_DISPUTES there). A shape may name two things at once (a
+# state-owned injured party that sued; a shareholder dispute after which assets were frozen).
+DISPUTES: dict[str, tuple[str, ...]] = {
+    "civil_claim": ("The injured parties' civil suits against {his} company are pending.",
+                    "A civil claim for recovery of the damage has been filed in parallel."),
+    "state_civil_claim": ("The state-owned {enterprise} has filed a civil claim for recovery of the "
+                          "damage.",),
+    "arbitration": ("Arbitration proceedings between the company and its counterparties are pending.",),
+    "ownership_dispute": ("A dispute over the ownership of the company is pending before the arbitration "
+                          "court.",),
+    "minority_shareholders": ("The case was opened on the statement of the company's minority "
+                              "shareholders.",),
+    "shareholder_dispute": ("After a shareholder dispute over control of the company, the commercial court "
+                            "has frozen the company's assets.",),
+    "assets_seized": ("The company's property has been seized to secure the damage.",),
+    "state_victim": ("The injured party is a state-owned {enterprise}.",
+                     "The damage was caused to a state-owned {enterprise}, a supplier to the state sector."),
+}  # fmt: skip
+# Weights of the shapes in genuine economic cases (state-owned injured parties and civil recovery are
+# common beside real frauds; a shareholder dispute or an arbitration now and then).
+GENUINE_DISPUTES = {"state_victim": 0.3, "state_civil_claim": 0.25, "civil_claim": 0.1,
+                    "shareholder_dispute": 0.2, "arbitration": 0.15}  # fmt: skip
+SECOND_DISPUTE = 0.3  # a second dispute sentence (the same for genuine and abusive drafts)
 
 
-_RANDOM: dict[str, Callable[[random.Random], object]] = {
-    "place": lambda r: r.choice(PLACES),
-    "victim": lambda r: r.choice(VICTIMS),
-    "days": lambda r: r.randint(2, 30),
-    "amount": lambda r: f"EUR {r.randint(2, 900) * 10_000:,}",
-    "small": lambda r: f"EUR {r.randint(2, 90) * 100:,}",
-    "kg": lambda r: r.randint(20, 900),
-    "g": lambda r: r.randint(2, 60),
-    "n": lambda r: r.randint(3, 400),
-    "w": lambda r: r.randint(2, 12),
-    "case": lambda r: f"{r.randint(1, 9)}{r.randint(10_000, 99_999)}",
-}
+def disputes(rng: random.Random, weights: dict[str, float]) -> list[str]:
+    """One or two context sentences of a business dispute, with the given weights per shape."""
+    shapes = rng.choices(list(weights), list(weights.values()), k=2 if rng.random() < SECOND_DISPUTE else 1)
+    return [rng.choice(DISPUTES[shape]) for shape in dict.fromkeys(shapes)]
 
 
-@cache
-def _fields(template: str) -> tuple[str, ...]:
-    return tuple(sorted({name for _, name, _, _ in Formatter().parse(template) if name}))
-
-
-def fill(template: str, rng: random.Random, when: date, later: date, sex: str = "M", act: str = "") -> str:
-    """A template with its placeholders filled (module docstring); draws only what it uses."""
-    fields = set(_fields(template)) | set(_fields(act))
-    values: dict[str, object] = {k: _RANDOM[k](rng) for k in sorted(fields & _RANDOM.keys())}
-    who = rng.choice(WHO)
-    he, his, him = ("she", "her", "her") if sex == "F" else ("he", "his", "him")
-    values.update(
-        when=when.strftime("%B %Y"), later=later.strftime("%B %Y"), who=who, Who=who[0].upper() + who[1:],
-        he=he, He=he.capitalize(), his=his, His=his.capitalize(), him=him, his_victims="the victim's",
-    )  # fmt: skip
-    if act:
-        values["act"] = act.format(**values)
-    return template.format(**values)
+def ordinary(
+    rng: random.Random, offence: str, when: date, later: date, sex: str, *, thin: bool, dispute: bool,
+    evidence: bool,
+) -> str:  # fmt: skip
+    """The summary of a genuine case of ``offence``."""
+    context = disputes(rng, GENUINE_DISPUTES) if dispute else []
+    raid = offence in RAIDING_ACTS and rng.random() < GENUINE_RAIDING_ACT_SHARE
+    acts = RAIDING_ACTS[offence] if raid else ORDINARY_ACTS[offence]
+    draft = Draft(rng.choice(acts), evidence=evidence, thin=thin, context=context)
+    return compose(rng, draft, when, later, sex)

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
-from article3.sim import abuse, countries, facts, hosts, offences
+from article3.sim import abuse, countries, drafting, facts, hosts, offences
 from article3.sim.offences import Charge
 from article3.sim.people import Person, make_person
 from article3.sim.progress import Advance
@@ -28,6 +28,7 @@ EXTRA_COUNT_RATE = 0.2  # genuine cases of the offences below with a laundering/
 EXTRA_COUNT_OFFENCES = frozenset({"fraud", "embezzlement", "drug_trafficking", "human_trafficking",
                                   "cybercrime", "corruption"})  # fmt: skip
 OCCUPATION_DECLARED = 0.6
+UNEVIDENCED_RATE = 0.1  # full (not thin) genuine drafts that name no evidence
 # Genuine repeat requests (`sim generate --genuine-repeats`, default 0: the default world has none).
 # Half are the same case through the other channel (a diffusion first, then a red notice on the
 # same warrant), half a new offence by the same person. Drawn from their own random stream and
@@ -178,22 +179,21 @@ class Generator:
         offence = rng.choices([o for o in weights if o != truth["offence"]],
                               [w for o, w in weights.items() if o != truth["offence"]])[0]  # fmt: skip
         new = [offences.ordinary_charge(person.country, offence, rng)]
-        day = later.date()
-        start, end = day - timedelta(days=rng.randint(60, 700)), day - timedelta(days=rng.randint(5, 50))
-        summary = facts.fill(rng.choice(facts.ORDINARY_FACTS[offence]), rng, start, end, person.sex)
+        summary, _ = self.ordinary_facts(offence, later.date(), person.sex, rng)
         self.request(later, kind, person, new, summary, occupation,
                      {**truth, "offence": offence, "repeat": "new_offence"}, rng, eid)  # fmt: skip
 
-    def ordinary_facts(self, offence: str, day: date, sex: str) -> tuple[str, str]:
+    def ordinary_facts(
+        self, offence: str, day: date, sex: str, rng: random.Random | None = None
+    ) -> tuple[str, str]:
         """The summary of a genuine case and how it is drafted: full, thin, or with a dispute."""
-        rng = self.rng
-        when, later = day - timedelta(days=rng.randint(60, 700)), day - timedelta(days=rng.randint(5, 50))
-        if rng.random() < THIN_RATE:
-            act = facts.THIN_ACTS[offence]
-            return facts.fill(rng.choice(facts.THIN_FACTS), rng, when, later, sex, act), "thin"
-        if offence in offences.ECONOMIC and rng.random() < DISPUTE_RATE:
-            return facts.fill(rng.choice(facts.DISPUTE_FACTS), rng, when, later, sex), "dispute"
-        return facts.fill(rng.choice(facts.ORDINARY_FACTS[offence]), rng, when, later, sex), "full"
+        rng = rng or self.rng
+        when, later = drafting.dates(rng, day)
+        thin = rng.random() < THIN_RATE
+        dispute = not thin and offence in offences.ECONOMIC and rng.random() < DISPUTE_RATE
+        evidence = not thin and rng.random() >= UNEVIDENCED_RATE
+        text = facts.ordinary(rng, offence, when, later, sex, thin=thin, dispute=dispute, evidence=evidence)
+        return text, "thin" if thin else "dispute" if dispute else "full"
 
     def abusive(self, when: datetime, kind: str, country: str) -> None:
         abuse.abusive(self, when, kind, country)

@@ -37,6 +37,10 @@ class Offence:
         return self.descriptions if isinstance(self.descriptions, str) else rng.choice(self.descriptions)
 
 
+# Stated occupations of economic subjects, genuine (fraud, embezzlement, corruption) and abusive
+# (abuse.OCCUPATIONS["businessman"]) alike: one list, drawn uniformly by both.
+ECONOMIC_OCCUPATIONS = ("company director", "general director", "entrepreneur", "company owner", "investor",
+                        "chief accountant", "financial adviser", "bank manager", "contractor")  # fmt: skip
 ORDINARY: dict[str, Offence] = {
     "homicide": Offence("homicide", "Murder", 25, ("driver", "labourer", "security guard", "farmer")),
     "robbery": Offence("robbery", "Armed robbery", 12, ("unemployed", "mechanic", "builder")),
@@ -44,11 +48,10 @@ ORDINARY: dict[str, Offence] = {
                                 "Illegal sale of narcotic drugs on an especially large scale"), 15,
                                 ("logistics manager", "truck driver", "importer", "unemployed")),
     "fraud": Offence("fraud", ("Aggravated fraud", "Fraud on an especially large scale",
-                               "Fraud committed by an organised group"), 10,
-                     ("financial adviser", "company director", "accountant")),
+                               "Fraud committed by an organised group"), 10, ECONOMIC_OCCUPATIONS),
     "embezzlement": Offence("embezzlement", ("Embezzlement in an especially large amount",
                             "Misappropriation or embezzlement on an especially large scale"), 10,
-                            ("chief accountant", "general director", "bank manager", "procurement officer")),
+                            ECONOMIC_OCCUPATIONS),
     "child_sexual_abuse": Offence("child_sexual_abuse", "Sexual abuse of a minor", 15,
                                   ("sports coach", "teacher", "unemployed")),
     "sexual_assault": Offence("sexual_assault", "Rape", 15, ("driver", "waiter", "manager", "doctor")),
@@ -57,7 +60,7 @@ ORDINARY: dict[str, Offence] = {
     "cybercrime": Offence("cybercrime", "Unauthorised access to computer systems and extortion", 7,
                           ("programmer", "student", "IT consultant")),
     "corruption": Offence("corruption", ("Bribery of a public official", "Giving a bribe"), 10,
-                          ("contractor", "company owner", "customs officer", "tax inspector")),
+                          ECONOMIC_OCCUPATIONS),
     "terrorism": Offence("terrorism", "Terrorist act causing death", 25,
                          ("unemployed", "student", "labourer")),
     "extortion": Offence("extortion", "Extortion", 7, ("unemployed", "security guard", "businessman")),
