@@ -1,14 +1,15 @@
 """The simulated governance body. Once a quarter of simulated time it sits and:
 
-1. reviews every measure in force whose grounds it knows: it reads the country's record over the
-   trailing window exactly as the proposals do (``transparency.service.trailing_figures``) and
+1. reviews every measure in force that it adopted: it reads the country's record over the
+   trailing window exactly as the proposals do (``transparency.service.trailing_figures``, read
+   once per sitting and used for both steps) and
    asks whether that record would still propose the measure if no measure were in force
    (``oversight.rules.propose`` with nothing in force). When it would not at ``LIFT_AFTER``
    consecutive sittings, the body lifts the measure through ``oversight.service.lift`` with a
    written reason quoting the criterion that adopted it, the current figure, the threshold and the
    sittings: never quietly;
 2. reads the measure proposals exactly as the oversight page and API compute them
-   (``transparency.service.proposals``) and applies every proposed measure through
+   (``transparency.service.proposals_for`` those records) and applies every proposed measure through
    ``oversight.service.apply``, with a written reason.
 
 Each decision is its own transaction. Country codes are not personal data: the adopted and lifted
@@ -17,7 +18,6 @@ measures are reported by country (docs/simulation.md, "Governance").
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -45,7 +45,6 @@ FIGURES: dict[str, Callable[[RecordFigures], float | None]] = {
     "overturn": lambda f: f.overturn_low,
     "blocked_messages": lambda f: None if f.blocked_messages is None else float(f.blocked_messages),
 }
-CRITERION = re.compile(r"\(criterion: (\w+)\)")
 
 
 @dataclass(frozen=True, slots=True)
@@ -148,16 +147,19 @@ class Body:
     quiet: dict[int, int] = field(default_factory=dict)
 
     def sit(self, now: datetime) -> tuple[list[Adopted], list[Lifted]]:
-        """One sitting: review the measures in force, then adopt what is proposed."""
-        lifted = self.review(now)
-        return self.adopt(now), lifted
-
-    def adopt(self, now: datetime) -> list[Adopted]:
-        """Read the proposals, apply each in its own transaction; returns what was adopted."""
+        """One sitting: read the records once, review the measures in force, then adopt what is proposed."""
         with self.rt.session() as session:
-            found = transparency.proposals(
+            records = transparency.trailing_figures(
                 session, settings=self.rt.settings, now=now, sources=self.rt.statistics
             )
+        lifted = self.review(now, records)
+        return self.adopt(now, records), lifted
+
+    def adopt(self, now: datetime, records: list[RecordFigures]) -> list[Adopted]:
+        """Read the proposals, apply each in its own transaction; returns what was adopted."""
+        limits = transparency.thresholds(self.rt.settings)
+        with self.rt.session() as session:
+            found = transparency.proposals_for(session, records, limits=limits)
         adopted = []
         for p in found:
             data = MeasureApply(
@@ -173,22 +175,17 @@ class Body:
             adopted.append(done)
         return adopted
 
-    def review(self, now: datetime) -> list[Lifted]:
-        """Count, for each measure in force, the sittings its record has not proposed it; lift
-        those at ``LIFT_AFTER``, each in its own transaction, with written reasons."""
-        settings = self.rt.settings
+    def review(self, now: datetime, records: list[RecordFigures]) -> list[Lifted]:
+        """Count, for each measure in force that this body adopted, the sittings its record has not
+        proposed it; lift those at ``LIFT_AFTER``, each in its own transaction, with written reasons."""
         with self.rt.session() as session:
             in_force = [m for m in oversight.list_measures(session) if m.lifted_at is None]
-            records = transparency.trailing_figures(
-                session, settings=settings, now=now, sources=self.rt.statistics
-            )
         by_country = {f.country: f for f in records}
-        limits = transparency.thresholds(settings)
+        limits = transparency.thresholds(self.rt.settings)
         lifted = []
         for m in in_force:
-            criterion = self.criterion_of(m, limits)
-            if criterion is None:
-                continue  # applied by hand, on grounds this body does not know: not for it to review
+            if m.id not in self.grounds:
+                continue  # not adopted by this body: its grounds are not for it to review
             record = by_country.get(m.country, RecordFigures(country=m.country, decided=0, published=0))
             if grounded(record, limits, m.kind):
                 self.quiet[m.id] = 0
@@ -197,41 +194,24 @@ class Body:
             if self.quiet[m.id] < LIFT_AFTER:
                 continue
             try:
-                lifted.append(self.lift(m, record, criterion, now))
+                lifted.append(self.lift(m, record, now))
             except Article3Error:
                 continue  # lifted since the review began: nothing left to lift
         return lifted
 
-    def lift(
-        self, m: MeasureRead, record: RecordFigures, criterion: tuple[str, float], now: datetime
-    ) -> Lifted:
-        name, threshold = criterion
-        figure = FIGURES[name](record)
-        done = Lifted(now, m.country, m.kind.value, name, figure, threshold, self.quiet.pop(m.id))
+    def lift(self, m: MeasureRead, record: RecordFigures, now: datetime) -> Lifted:
+        grounds = self.grounds[m.id]
+        figure = FIGURES[grounds.criterion](record)
+        done = Lifted(
+            now, m.country, m.kind.value, grounds.criterion, figure, grounds.threshold, self.quiet.pop(m.id)
+        )
         text = lift_reason(done, window_days=self.rt.settings.oversight_window_days)
         with self.rt.session() as session, transaction(session):
             oversight.lift(session, actor=self.actor, measure_id=m.id, data=MeasureLift(reason=text), now=now)
         return done
-
-    def criterion_of(self, m: MeasureRead, limits: Thresholds) -> tuple[str, float] | None:
-        """The criterion and threshold that adopted a measure: as the body adopted it, else as its
-        published reasons name it (a body's decision from an earlier replay); None when unknown."""
-        if m.id in self.grounds:
-            return self.grounds[m.id].criterion, self.grounds[m.id].threshold
-        named = CRITERION.search(m.applied_reason)
-        if named is None or named.group(1) not in FIGURES:
-            return None
-        return named.group(1), threshold_of(named.group(1), m.kind, limits)
 
 
 def grounded(record: RecordFigures, limits: Thresholds, kind: str) -> bool:
     """Would this record propose a measure of this kind if none were in force? Any criterion
     counts: lifting a measure that another criterion proposes would only re-adopt it."""
     return any(p.kind.value == kind for p in propose(record, limits, frozenset()))
-
-
-def threshold_of(criterion: str, kind: str, limits: Thresholds) -> float:
-    """The threshold of a criterion for a kind of measure, as ``oversight.rules.propose`` reads it."""
-    if criterion == "overturn":
-        return limits.suspension if kind == MeasureKind.SUSPENSION else limits.overturn
-    return {"gap": limits.gap, "flags": limits.flag_share}.get(criterion, float(limits.blocked_messages))

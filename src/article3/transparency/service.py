@@ -8,6 +8,7 @@ exact bytes, and records ``transparency:report:built``.
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -127,9 +128,17 @@ def proposals(
 
     A proposal is only a proposal: governance applies a measure, with its own written reasons.
     """
-    limits = thresholds(settings)
+    found = trailing_figures(session, settings=settings, now=now, sources=sources)
+    return proposals_for(session, found, limits=thresholds(settings))
+
+
+def proposals_for(
+    session: Session, records: Iterable[RecordFigures], *, limits: Thresholds
+) -> list[ProposalRead]:
+    """What ``proposals`` returns, for records already read (``trailing_figures``): the measures
+    they propose, less the kinds in force on each country now."""
     out = []
-    for found in trailing_figures(session, settings=settings, now=now, sources=sources):
+    for found in records:
         in_force = oversight.active_for(session, found.country)
         for p in propose(found, limits, in_force):
             out.append(
