@@ -24,9 +24,12 @@ from article3.notices.rules import Status
 from article3.oversight import service as oversight
 from article3.oversight.rules import refuses_request
 from article3.review import service as review
+from article3.review.rules import Decision
 from article3.review.schemas import ReviewDecide
 from article3.screening import model_files
 from article3.screening import service as screening
+from article3.screening.findings import EvidenceKind
+from article3.screening.reasons import ReasonCode
 from article3.screening.rulesets import Assessment, Route
 from article3.search.engine import SearchEngine
 
@@ -47,7 +50,8 @@ def submit_request(
     ``search`` is the process's person-search engine, which the screening uses to find register
     entries and earlier requests (built afresh from the database when not given). The screening
     also gets the requester's record before the commission: complaints decided about its
-    requests, and how many the commission found non-compliant.
+    requests, and how many the commission found non-compliant. The request is linked to the open
+    cases before the commission that the screening found about its subject (complaints/later.py).
     """
     measures = oversight.active_for(session, document.requesting_country)
     stopping = refuses_request(measures, document.kind)
@@ -72,6 +76,7 @@ def submit_request(
         complaints=decided,
         overturned=overturned,
     )
+    complaints.link_later(session, refs=commission_cases(result), request=request, now=now)
     if result.route is Route.BLOCKED:
         codes = ", ".join(str(f.code) for f in result.findings if f.hard)
         notices.transition(
@@ -97,6 +102,17 @@ def submit_request(
     return request, result
 
 
+def commission_cases(result: Assessment) -> list[str]:
+    """The open cases before the commission that the screening found about the subject."""
+    return [
+        e.ref
+        for f in result.findings
+        if f.code is ReasonCode.COMMISSION_CASE_PENDING
+        for e in f.evidence
+        if e.kind is EvidenceKind.COMMISSION_CASE
+    ]
+
+
 def decide_review(session: Session, *, actor: Actor, ref: str, data: ReviewDecide, now: datetime) -> Request:
     """A reviewer's decision; when it completes the review, the request is published or refused."""
     return decide_review_outcome(session, actor=actor, ref=ref, data=data, now=now).request
@@ -110,6 +126,8 @@ def decide_review_outcome(
     A proposed refusal awaiting a second reviewer, or a disagreement awaiting a senior reviewer,
     leaves the request ``in_review`` and tells the requester nothing.
     """
+    if data.decision is Decision.APPROVE:
+        _check_no_hold(session, ref=ref, now=now)
     outcome = review.decide(session, actor=actor, ref=ref, data=data, now=now)
     request = outcome.request
     if outcome.publish:
@@ -129,6 +147,28 @@ def decide_review_outcome(
     elif outcome.ask_info:
         notices.notify_requester(session, request=request, kind="information_requested", now=now)
     return outcome
+
+
+def _check_no_hold(session: Session, *, ref: str, now: datetime) -> None:
+    """A request the commission has blocked, or whose newly linked case still has time to block
+    it, is not approved (refusing never waits; complaints/later.py)."""
+    hold = complaints.publication_hold(session, request=notices.by_ref(session, ref), now=now)
+    if hold is None:
+        return
+    if hold.reason == "blocked":
+        raise Conflict(
+            "The commission has provisionally blocked this request: it cannot be published before "
+            "the commission decides",
+            code="review.blocked_by_commission",
+            details=[{"case": hold.case}],
+        )
+    until = hold.until.isoformat() if hold.until else None
+    raise Conflict(
+        f"Case {hold.case} before the commission concerns this person: approval waits until {until} "
+        "for the commission's word on a provisional block (refusing does not wait)",
+        code="review.awaiting_commission",
+        details=[{"case": hold.case, "until": until}],
+    )
 
 
 def end_request(

@@ -167,3 +167,23 @@ def test_who_flags_depends_on_the_host() -> None:
     assert hosts.group("DE") == "examining" and hosts.group("AE") == "abuser" and hosts.group("GE") == "other"
     assert hosts.ABUSIVE_FLAG["examining"] > hosts.ABUSIVE_FLAG["other"] > hosts.ABUSIVE_FLAG["abuser"]
     assert set(countries.member_codes()) >= hosts.EXAMINING
+
+
+def test_pre_emptive_complaints_move_only_the_complaints_dates() -> None:
+    plain = generate.generate(5, 2023, 2024, 0.02, lambda n: None, pre_emptive=0.0)[1]
+    header, moved = generate.generate(5, 2023, 2024, 0.02, lambda n: None)
+    assert header["pre_emptive"] == generate.PRE_EMPTIVE_SHARE
+    assert [e for e in moved if e["type"] != "complaint"] == [e for e in plain if e["type"] != "complaint"]
+    assert not any(e["data"].get("pre_emptive") for e in plain if e["type"] == "complaint")
+    first: dict[str, str] = {}
+    for event in moved:
+        if event["type"] == "request":
+            first.setdefault(event["person"], event["t"])
+    complaints = [e for e in moved if e["type"] == "complaint"]
+    early = [e for e in complaints if e["data"].get("pre_emptive")]
+    assert 0.1 < len(early) / len(complaints) < 0.4
+    for event in early:
+        lead = datetime.fromisoformat(first[event["person"]]) - datetime.fromisoformat(event["t"])
+        assert generate.PRE_EMPTIVE_DAYS[0] <= lead.days <= generate.PRE_EMPTIVE_DAYS[1]
+    for label in (True, False):  # both classes complain ahead of time
+        assert any(e["truth"]["abusive"] is label for e in early)

@@ -63,3 +63,45 @@ def test_evaluate_reads_a_world_file_and_the_demo_loads_once(settings: Settings,
     assert sum(r["requests"] for r in drafted.values()) == result["requests"] - result["abusive"]
     assert sum(r["refused"] for r in drafted.values()) == 0  # no reviewer error, ordinary cases
     assert run.demo(settings, 1, scale=0.0005, progress=False) is None  # the replay above marked it
+
+
+def _pre_emptive_world() -> world.World:
+    """Two persons who complain to the commission before any request about them: one targeted
+    abusively (an ordinary-looking fraud case), one genuinely wanted."""
+    gen = generate.Generator(random.Random(3), 2025, 2025, 0.01)
+    start = datetime(2025, 3, 1, 9, tzinfo=UTC)
+    for abusive, country in ((True, "AZ"), (False, "FR")):
+        person = gen.person(country, start.date())
+        statement = "I ask the commission that no data about me be processed."
+        data = {"kind": "deletion", "person": person.query(), "statement": statement, "pre_emptive": True}
+        gen.emit(start, "complaint", person, data, {"abusive": abusive})
+        when = start + timedelta(days=40)
+        if abusive:
+            charges, text, _ = abuse.fabricated_case(gen.rng, country, when.date(), person.sex, True)
+            truth = {"abusive": True, "tactic": "fabricated_ordinary", "status": "journalist"}
+            gen.request(when, "red_notice", person, charges, text, None, truth)
+        else:
+            gen.ordinary(when, "red_notice", country)
+            gen.events[-1]["person"] = person.id
+            gen.events[-1]["data"]["subject"]["names"] = person.names()
+            gen.events[-1]["data"]["subject"]["birth_date"] = person.birth_date.isoformat()
+    events = sorted(gen.events, key=lambda e: (e["t"], e["id"]))
+    return world.World(header={"seed": 3, "years": [2025, 2025]}, events=events)
+
+
+def test_a_case_lodged_ahead_meets_the_request_and_the_commission_blocks_the_abusive_one(
+    runtime: Runtime,
+) -> None:
+    results = Replay(runtime, reviewer_error=0.0, seed=3, advance=lambda n: None).run(_pre_emptive_world())
+    by_country = {o.country: o for o in results.outcomes}
+    abusive, genuine = by_country["AZ"], by_country["FR"]
+    for outcome in (abusive, genuine):
+        assert "commission_case_pending" in outcome.codes and outcome.route != "fast_track"
+    assert abusive.published is None and abusive.status == "refused"
+    assert results.tally[2025]["provisional_blocks"] == 1
+    assert genuine.status == "published" and genuine.published is not None
+    assert (genuine.published - genuine.submitted).days >= 14  # the commission's window
+    assert not any(k.startswith("error:") for k in results.tally[2025])
+    cases = metrics.evaluate(results, seed=3)["commission_cases"]
+    assert cases == {"abusive": 1, "abusive_published": 0, "genuine": 1, "genuine_refused": 0,
+                     "genuine_delayed": 1, "provisional_blocks": 1}  # fmt: skip

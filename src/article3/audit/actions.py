@@ -56,4 +56,5 @@ class AuditAction(StrEnum):
     COMPLAINT_RESTRICTION_DECIDED = "complaints:restriction:decided"
     COMPLAINT_REQUEST_BLOCKED = "complaints:request:blocked"
     COMPLAINT_REQUEST_PURGED = "complaints:request:purged"
+    COMPLAINT_REQUEST_LINKED = "complaints:request:linked"
     COMPLAINT_DOCUMENTS_SWEPT = "complaints:documents:swept"

@@ -61,7 +61,9 @@ def submit(
         "status": read.status.value,
         "route": result.route.value if result else None,
         "risk": result.risk if result else None,
-        "reasons": [str(c) for c in result.codes] if result else [f["code"] for f in read.intake_failures],
+        "reasons": [str(c) for c in result.requester_codes]
+        if result
+        else [f["code"] for f in read.intake_failures],
     }
     emit(
         out,

@@ -13,6 +13,7 @@ from article3.accounts.demo import DEMO_ACCOUNTS
 from article3.cli.context import fail, handle_errors, state
 from article3.config import Environment
 from article3.sim import report, run
+from article3.sim.generate import PRE_EMPTIVE_SHARE
 
 app = typer.Typer(help="A simulated world: generate, evaluate, demo.", no_args_is_help=True)
 DEFAULT_WORLD = Path("var/sim/world.jsonl.gz")
@@ -43,12 +44,22 @@ def generate(
     host_flags: bool = typer.Option(
         True, "--host-flags/--no-host-flags", help="Host countries flag requests about the persons they host"
     ),
+    pre_emptive: float = typer.Option(
+        PRE_EMPTIVE_SHARE, min=0.0, max=1.0, help="Share of complaints lodged before the request"
+    ),
     as_json: bool = typer.Option(False, "--json"),
 ) -> None:
     """Generate a world file: requests, registrations, complaints, messages and flags, with ground truth."""
     started = time.monotonic()
     summary = run.make_world(
-        seed, _years(years), scale, out, progress=not as_json, repeats=genuine_repeats, flags=host_flags
+        seed,
+        _years(years),
+        scale,
+        out,
+        progress=not as_json,
+        repeats=genuine_repeats,
+        flags=host_flags,
+        pre_emptive=pre_emptive,
     )
     summary["seconds"] = round(time.monotonic() - started, 1)
     if as_json:

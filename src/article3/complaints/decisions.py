@@ -12,7 +12,7 @@ from sqlalchemy.orm import Session
 
 from article3.actors import Actor
 from article3.audit.actions import AuditAction
-from article3.complaints import effects, rules
+from article3.complaints import effects, later, rules
 from article3.complaints.cases import load, move, record
 from article3.complaints.effects import DeletionHook
 from article3.complaints.models import Complaint
@@ -61,6 +61,7 @@ def decide(
         raise InvalidInput(problem, code="complaint.decision_inconsistent")
     move(complaint, Status.DECIDED)
     complaint.decided_at = now
+    later.unindex(session, complaint, now)
     effects.record_decision(session, actor=actor, complaint=complaint, data=data, findings=findings, now=now)
     record(session, actor, AuditAction.COMPLAINT_DECIDED, complaint, data.model_dump(mode="json"), now)
     effects.apply(session, actor=actor, complaint=complaint, data=data, now=now, on_deletion=on_deletion)

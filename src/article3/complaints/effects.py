@@ -175,6 +175,16 @@ def delete_request(
             session, actor=actor, request=request, target=notice_rules.Status.DELETED, reason=reason, now=now
         )
     else:
+        if current is notice_rules.Status.IN_REVIEW:  # never published: refused by the decision
+            notices.transition(
+                session,
+                actor=None,
+                request=request,
+                target=notice_rules.Status.REFUSED,
+                reason=reason,
+                now=now,
+            )
+            notices.notify_requester(session, request=request, kind="refused", now=now)
         search.remove(session, entry_id=request.ref, now=now)
     review.close_for(session, request=request, now=now)
     request.document, request.blocked = None, False

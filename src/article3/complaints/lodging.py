@@ -14,7 +14,7 @@ from article3.accounts import service as accounts
 from article3.actors import Actor, Role
 from article3.audit import service as audit
 from article3.audit.actions import AuditAction
-from article3.complaints import rules, uploads
+from article3.complaints import later, rules, uploads
 from article3.complaints.cases import CLOCK_ACTOR, PORTAL_ACTOR
 from article3.complaints.documents import stage
 from article3.complaints.models import Complaint, ComplaintDocument, ComplaintLink
@@ -37,8 +37,9 @@ def lodge(
     now: datetime,
 ) -> LodgeReceipt:
     """Take a complaint from an applicant or their lawyer (no account needed), store its documents,
-    match it to requests through the person search (for the commission only), and give the
-    applicant a case number and a login. The documents become final files only if the caller's
+    match it to requests through the person search (for the commission only), put the applicant in
+    the person index for later requests (``later``), and give the applicant a case number and a
+    login. The documents become final files only if the caller's
     transaction commits. Records ``complaints:complaint:lodged``."""
     _check_documents(documents)
     if data.representative is not None and not data.representative.power_of_representation:
@@ -55,6 +56,7 @@ def lodge(
     complaint.applicant_user_id, username, password = _login(session, actor, complaint.ref, now)
     _store(session, complaint, documents, data_dir, now)
     _match(session, complaint, data.applicant, engine, now)
+    later.index(session, complaint, data.applicant, now)
     audit.record(
         session,
         actor=actor or PORTAL_ACTOR,

@@ -13,7 +13,7 @@ from sqlalchemy.orm import Session
 from article3.actors import Actor
 from article3.audit import service as audit
 from article3.audit.actions import AuditAction
-from article3.complaints import rules
+from article3.complaints import later, rules
 from article3.complaints.cases import clocks, extended_months, load, move, record, settle
 from article3.complaints.models import Complaint, ComplaintLink, Consultation, Extension
 from article3.complaints.rules import Clock, Kind, Status
@@ -52,6 +52,8 @@ def assess(session: Session, *, actor: Actor, ref: str, data: Assessment, now: d
     if data.admissible:
         months = extended_months(complaint, Clock.DECISION)
         complaint.decision_due = rules.decision_due(Kind(complaint.kind), now, months)
+    else:
+        later.unindex(session, complaint, now)
     record(session, actor, AuditAction.COMPLAINT_ASSESSED, complaint, data.model_dump(mode="json"), now)
     return complaint
 

@@ -18,6 +18,9 @@ DECISION_MONTHS = {"access": 4, "correction": 9, "deletion": 9, "revision": 9}
 REVISION_WINDOW_MONTHS = 6
 CONSULTATION_MONTHS = 1
 WARN_DAYS = 14
+# The commission's time to order a provisional block on a request newly linked to an open case,
+# before a reviewer may publish it (interpol-rules.md §3.3 "interim protection", §8 E 23).
+BLOCK_WINDOW_DAYS = 14
 MAX_EXTENSION_MONTHS = 6
 
 
@@ -239,3 +242,10 @@ def complete_findings(raised: list[Ground], findings: dict[Ground, Finding]) -> 
 def may_block(status: Status) -> bool:
     """A provisional block may be ordered at once (urgent cases) and at any time before the decision."""
     return status in OPEN
+
+
+def publication_waits_until(linked_at: datetime, now: datetime) -> datetime | None:
+    """Until when a request linked at ``linked_at`` to an open, unblocked case waits for the
+    commission's word before it may be published; None once the window has passed."""
+    until = linked_at + timedelta(days=BLOCK_WINDOW_DAYS)
+    return until if now < until else None

@@ -5,8 +5,8 @@ and the reads (the register, the figures).
 Each use case changes data in the caller's transaction and records one audit entry per business
 event. They live in ``lodging`` (lodging, documents, the applicant's login), ``procedure``
 (admissibility, consultation, extensions), ``decisions`` (block, decision; the binding effects are
-in ``effects``), ``deadlines`` (the clock's job) and ``documents`` (files that follow the
-transaction); reads in ``views``.
+in ``effects``), ``later`` (cases meet the requests submitted after them), ``deadlines`` (the
+clock's job) and ``documents`` (files that follow the transaction); reads in ``views``.
 """
 
 from __future__ import annotations
@@ -16,6 +16,7 @@ from article3.complaints.deadlines import check_deadlines
 from article3.complaints.decisions import block, decide
 from article3.complaints.documents import sweep as sweep_documents
 from article3.complaints.effects import DeletedRequest, DeletionHook
+from article3.complaints.later import Hold, link_later, publication_hold
 from article3.complaints.lodging import lodge
 from article3.complaints.procedure import answer, assess, consult, extend, rule_restriction
 from article3.complaints.views import (
@@ -37,6 +38,7 @@ __all__ = [
     "PORTAL_ACTOR",
     "DeletedRequest",
     "DeletionHook",
+    "Hold",
     "answer",
     "applicant_views",
     "assess",
@@ -50,10 +52,12 @@ __all__ = [
     "extend",
     "figures",
     "get",
+    "link_later",
     "list_cases",
     "lodge",
     "overdue_list",
     "public_register",
+    "publication_hold",
     "requester_outcomes",
     "rule_restriction",
     "sweep_documents",

@@ -121,6 +121,27 @@ def check_flags(inp: ScreeningInput, ctx: Context) -> list[Finding]:
     ]
 
 
+def check_commission_case(inp: ScreeningInput, ctx: Context) -> list[Finding]:
+    """Open cases before the commission about the person (pre-emptive representations among them).
+
+    The applicant's claim is not evidence, so it adds no risk; it floors the route at standard
+    review (rulesets.FINDING_FLOORS), and the request is linked to each case so the commission can
+    order a provisional block before anyone publishes it (complaints/later.py)."""
+    if not inp.commission_cases:
+        return []
+    cases = ", ".join(inp.commission_cases)
+    return [
+        finding(
+            ReasonCode.COMMISSION_CASE_PENDING,
+            0.0,
+            f"{len(inp.commission_cases)} open case(s) before the commission about this person ({cases}): "
+            "the request is linked to them, and waits for the commission's word on a provisional "
+            "block before it can be published.",
+            [Evidence(EvidenceKind.COMMISSION_CASE, ref) for ref in inp.commission_cases],
+        )
+    ]
+
+
 def check_resubmission(inp: ScreeningInput, ctx: Context) -> list[Finding]:
     """An earlier request by the same requester about the same person (dissent-laws.md P4: "has
     this source sent anything about this person before?"): refused, deleted or withdrawn; or

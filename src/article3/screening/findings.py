@@ -23,6 +23,7 @@ class EvidenceKind(StrEnum):
     FLAGS = "flags"
     REQUESTER_RECORD = "requester_record"
     MEASURE = "measure"
+    COMMISSION_CASE = "commission_case"
     MODEL = "model"
 
 

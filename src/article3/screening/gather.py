@@ -14,6 +14,9 @@
 - **The requester's record**: published and refused requests; complaints and reversals by the
   commission are *passed in* by the caller (the complaints domain fills them; 0 until it does).
 - **Departure**: a refugee or asylum entry's ``since`` date says the person was abroad by then.
+- **Open cases before the commission** about the person (pre-emptive or not): the index's
+  ``complaint`` entries, which only the commission's cases put there and take out when they close
+  (complaints/later.py). Only their references: what the applicant wrote stays with the commission.
 
 Searches run in a separate read-only session, so the in-memory index only ever catches up with
 committed changes (never with the caller's open transaction, which may still roll back).
@@ -36,6 +39,7 @@ from article3.notices.models import Flag, Request
 from article3.register import service as register
 from article3.register.schemas import RegisterHit as RegisterMatch
 from article3.screening import inputs
+from article3.search.access import COMPLAINT_SOURCE
 from article3.search.engine import SearchEngine
 from article3.search.schemas import MatchHit, PersonQuery
 from article3.search.service import access_of
@@ -43,6 +47,7 @@ from article3.search.service import access_of
 REQUEST_SOURCE = "request"
 EARLIER_LIMIT = 20
 REGISTER_LIMIT = 5
+COMPLAINT_LIMIT = 5
 
 # Review grounds (review.rules.Ground) that have a screening/commission ground of another name.
 # Kept as plain strings: the screening sits below the review domain and does not import it.
@@ -83,6 +88,7 @@ class Gathered:
     left_country_on: date | None = None
     register_detail: dict[str, str] = field(default_factory=dict)
     """For the reviewer only: per register entry, who registered it and against which country."""
+    commission_cases: tuple[str, ...] = ()
 
 
 def person_query(document: RequestDocument) -> PersonQuery:
@@ -199,13 +205,17 @@ def _is_request(access: Mapping[str, Any]) -> bool:
     return access.get("source") == REQUEST_SOURCE
 
 
+def _is_complaint(access: Mapping[str, Any]) -> bool:
+    return access.get("source") == COMPLAINT_SOURCE
+
+
 def search_once(reader: Session, *, engine: SearchEngine, person: PersonQuery) -> list[MatchHit]:
-    """One search, with the system's full view, over register entries and requests alike."""
+    """One search, with the system's full view, over register entries, requests and open cases."""
     [hits] = engine.search(
         reader,
         [person],
-        limit=EARLIER_LIMIT + REGISTER_LIMIT,
-        allowed=lambda a: _is_request(a) or register.is_register_entry(a),
+        limit=EARLIER_LIMIT + REGISTER_LIMIT + COMPLAINT_LIMIT,
+        allowed=lambda a: _is_request(a) or register.is_register_entry(a) or _is_complaint(a),
     )
     return hits
 
@@ -267,6 +277,7 @@ def gather(
         rows = requests_for(reader, [h for h in hits if _is_request(kinds[h.id])], exclude_ref=request.ref)
         flags = flags_on(reader, request_ids=[r.id for r in rows], requester=requester)
         earlier = tuple(e for r in rows if (e := earlier_from(r)) is not None)
+        cases = tuple(sorted(h.id for h in hits if h.match and _is_complaint(kinds[h.id])))
     found = tuple(to_register_hit(m) for m in matches)
     return Gathered(
         register_hits=found,
@@ -275,4 +286,5 @@ def gather(
         requester_record=requester_record(session, requester, complaints=complaints, overturned=overturned),
         left_country_on=left_country_on(found, requester),
         register_detail={m.ref: register_detail(m) for m in matches},
+        commission_cases=cases[:COMPLAINT_LIMIT],
     )

@@ -148,5 +148,6 @@ class ScreeningInput:
     flags_on_earlier: FlagsOnEarlier = field(default_factory=FlagsOnEarlier)
     requester_record: RequesterRecord = field(default_factory=RequesterRecord)
     measures_in_force: frozenset[str] = frozenset()
+    commission_cases: tuple[str, ...] = ()  # open cases about the subject (the commission's refs)
     subject_left_country_on: date | None = None
     subject_criticised_on: date | None = None

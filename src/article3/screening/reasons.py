@@ -85,6 +85,7 @@ class ReasonCode(StrEnum):
     RESUBMISSION_AFTER_WITHDRAWAL = "resubmission_after_withdrawal"
     EARLIER_REQUEST_OTHER_CHARGES = "earlier_request_other_charges"
     PRIOR_CCF_DELETION = "prior_ccf_deletion"
+    COMMISSION_CASE_PENDING = "commission_case_pending"
     # Identity of the source (predominance factor 3).
     REQUESTER_HIGH_REVERSAL_RATE = "requester_high_reversal_rate"
     REQUESTER_HIGH_REFUSAL_RATE = "requester_high_refusal_rate"
@@ -137,6 +138,10 @@ class ReasonInfo:
     ground: Ground | None
     hard: bool = False
 
+
+# Codes the requester never gets with its screening summary: that the person has a case before
+# the commission is the commission's and the applicant's to disclose (Art. 35), not the screening's.
+WITHHELD_FROM_REQUESTER = frozenset({ReasonCode.COMMISSION_CASE_PENDING})
 
 _P = Ground.ART3_POLITICAL_PREDOMINANCE
 _M = Ground.MISUSE_OF_CHANNELS
@@ -267,6 +272,9 @@ REASONS: dict[ReasonCode, ReasonInfo] = {
     ),
     ReasonCode.PRIOR_CCF_DELETION: ReasonInfo(
         "The commission ordered earlier data on this person deleted", _M
+    ),
+    ReasonCode.COMMISSION_CASE_PENDING: ReasonInfo(
+        "A case about this person is open before the commission (it may order a provisional block)", None
     ),
     ReasonCode.REQUESTER_HIGH_REVERSAL_RATE: ReasonInfo(
         "High share of the requester's requests overturned by the commission", _P

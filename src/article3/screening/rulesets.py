@@ -24,7 +24,9 @@ How risk becomes a route
 - otherwise                                   -> `fast_track`
 
 then raised to the floor set by any measure in force on the requester (`MEASURE_FLOORS`: an
-`enhanced_review` measure sends every request to two reviewers, never `fast_track`). Risk alone
+`enhanced_review` measure sends every request to two reviewers, never `fast_track`) and by
+findings that call for a person whatever the risk (`FINDING_FLOORS`: an open case before the
+commission about the person). Risk alone
 never blocks: refusing is a rule's or a person's decision.
 """
 
@@ -44,10 +46,10 @@ from article3.screening.context import Check, Context, Weights
 from article3.screening.findings import Evidence, EvidenceKind, Finding, finding, noisy_or, ordered
 from article3.screening.inputs import ScreeningInput
 from article3.screening.learned import LearnedModel, build_features, predict
-from article3.screening.reasons import ReasonCode
+from article3.screening.reasons import WITHHELD_FROM_REQUESTER, ReasonCode
 
 RULESET = "article3-screening"
-RULESET_VERSION = "2026.11.2"
+RULESET_VERSION = "2026.11.3"
 
 STANDARD_REVIEW_AT = 0.10
 ENHANCED_REVIEW_AT = 0.45
@@ -69,6 +71,12 @@ ROUTE_ORDER = (Route.FAST_TRACK, Route.STANDARD_REVIEW, Route.ENHANCED_REVIEW, R
 MEASURE_FLOORS: dict[str, Route] = {
     "enhanced_review": Route.ENHANCED_REVIEW,  # issue 8: every request to two reviewers
     "warning": Route.STANDARD_REVIEW,
+}
+# Never fast track: a reviewer decides, after the commission's window (complaints/later.py). Not
+# enhanced review: the applicant's evidence is the commission's to weigh, and a second approver
+# would only add a second chance of a mistaken refusal of a genuine request (docs/screening.md).
+FINDING_FLOORS: dict[ReasonCode, Route] = {
+    ReasonCode.COMMISSION_CASE_PENDING: Route.STANDARD_REVIEW,
 }
 
 WEIGHTS = Weights(
@@ -143,6 +151,7 @@ FIRST_PHASE: tuple[tuple[str, Check], ...] = (
     ("charges_after_departure", checks_history.check_charges_after_departure),
     ("charges_after_criticism", checks_history.check_charges_after_criticism),
     ("flags", checks_history.check_flags),
+    ("commission_case", checks_history.check_commission_case),
     ("resubmission", checks_history.check_resubmission),
     ("requester_record", checks_history.check_requester_record),
     ("measures", checks_history.check_measures),
@@ -197,6 +206,11 @@ class Assessment:
         """Reason codes, most important first."""
         return tuple(f.code for f in self.findings)
 
+    @property
+    def requester_codes(self) -> tuple[ReasonCode, ...]:
+        """The codes the requester is told (``reasons.WITHHELD_FROM_REQUESTER`` left out)."""
+        return tuple(c for c in self.codes if c not in WITHHELD_FROM_REQUESTER)
+
 
 def route_for(risk: float, findings: tuple[Finding, ...], ruleset: Ruleset) -> Route:
     """Route from hard blocks and risk thresholds (before measure floors)."""
@@ -245,6 +259,8 @@ def assess(
     floor = Route.FAST_TRACK
     for measure in inputs.measures_in_force:
         floor = higher(floor, ruleset.measure_floors.get(measure, Route.FAST_TRACK))
+    for code in {f.code for f in rules_findings}:
+        floor = higher(floor, FINDING_FLOORS.get(code, Route.FAST_TRACK))
     rules_route = higher(route_for(rules_risk, rules_findings, ruleset), floor)
     if model is not None:
         found.append(_model_finding(inputs, rules_findings, model, ruleset))

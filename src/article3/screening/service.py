@@ -106,6 +106,7 @@ def screen(
         requester_record=known.requester_record,
         measures_in_force=measures_in_force,
         subject_left_country_on=known.left_country_on,
+        commission_cases=known.commission_cases,
     )
     result = assess(data, model=model)
     rules_findings = [f for f in result.findings if f.code is not ReasonCode.MODEL_EVIDENCE]

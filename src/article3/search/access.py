@@ -9,6 +9,8 @@ from article3.actors import Actor, Role
 
 SEARCH_EVERYTHING = frozenset({Role.REVIEWER, Role.SENIOR_REVIEWER, Role.CCF_MEMBER, Role.CCF_SECRETARIAT})
 PUBLISHED = "published"
+COMPLAINT_SOURCE = "complaint"  # an applicant before the commission: seen by the commission only
+COMMISSION = frozenset({Role.CCF_MEMBER, Role.CCF_SECRETARIAT})
 
 
 def request_access(
@@ -27,7 +29,10 @@ def request_access(
 
 def entitled(actor: Actor, access: Mapping[str, Any]) -> bool:
     """A country sees published red notices and the published diffusions addressed to it — never
-    anything unpublished, provisionally blocked or deleted; reviewers and the commission see all."""
+    anything unpublished, provisionally blocked or deleted; reviewers and the commission see all
+    but the commission's applicants, whom only the commission sees."""
+    if access.get("source") == COMPLAINT_SOURCE:
+        return actor.role in COMMISSION
     if actor.role in SEARCH_EVERYTHING:
         return True
     if not actor.role.bound_to_country or access.get("source") != "request":

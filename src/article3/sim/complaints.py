@@ -14,8 +14,9 @@ from article3.actors import Actor
 from article3.bootstrap import Runtime
 from article3.complaints import service as complaints
 from article3.complaints.rules import Finding, Ground, Kind, Outcome
-from article3.complaints.schemas import Assessment, ComplaintLodge, DecisionRecord
+from article3.complaints.schemas import Assessment, BlockOrder, ComplaintLodge, DecisionRecord
 from article3.db.session import transaction
+from article3.errors import Conflict
 from article3.search.schemas import PersonQuery
 
 
@@ -26,6 +27,7 @@ def lodge(rt: Runtime, data: dict[str, Any], refs: list[str], now: datetime) -> 
         contact="applicant@example.org",
         statement=data["statement"],
         refs=refs,
+        pre_emptive=bool(data.get("pre_emptive")),
     )
     with rt.session() as session, transaction(session):
         receipt = complaints.lodge(
@@ -62,3 +64,15 @@ def decide(rt: Runtime, member: Actor, ref: str, *, non_compliant: bool, now: da
     with rt.session() as session, transaction(session):
         complaint = workflows.decide_complaint(session, actor=member, ref=ref, data=data, now=now)
         return len(complaint.links) if non_compliant else 0
+
+
+def block(rt: Runtime, member: Actor, ref: str, now: datetime) -> bool:
+    """A provisional block on the case's requests; False when the case has closed meanwhile."""
+    try:
+        with rt.session() as session, transaction(session):
+            complaints.block(
+                session, actor=member, ref=ref, data=BlockOrder(reason="provisional block"), now=now
+            )
+    except Conflict:
+        return False
+    return True

@@ -19,6 +19,14 @@ RED_NOTICES_PER_YEAR = 15_000
 DIFFUSIONS_PER_YEAR = 13_000
 COMPLAINTS_PER_YEAR = 2_500
 ABUSIVE_COMPLAINT_RATE = 0.45  # persons targeted abusively who go to the commission
+# Complaints lodged before the request, when the person learns of the case at home (a national
+# wanted listing, a summons, frozen assets) and asks the commission that no data be processed
+# (interpol-rules.md §3.2 "pre-emptive requests"; ccf-decisions.md "provisional blocking"). No
+# published share exists: a priori one in four, the same for genuine and abusive complainants, so
+# that the timing of a complaint says nothing about the truth of the case. Lodged 20 to 170 days
+# before the request. Drawn from a stream of its own: the rest of the world does not change.
+PRE_EMPTIVE_SHARE = 0.25
+PRE_EMPTIVE_DAYS = (20, 170)
 LEGIT_MESSAGE_RATE = 0.08  # ordinary requests followed by a whereabouts message
 # Drafting of genuine requests (docs/simulation.md, "The world", for the reasons of each share).
 THIN_RATE = 0.15  # short summary, no evidence named, boilerplate procedure
@@ -49,6 +57,8 @@ class Generator:
     scale: float
     repeats: float = 0.0
     repeat_rng: random.Random | None = None
+    pre_emptive: float = 0.0
+    pre_emptive_rng: random.Random | None = None
 
     def __post_init__(self) -> None:
         self.codes = countries.member_codes()
@@ -228,13 +238,17 @@ class Generator:
         if self.rng.random() >= (ABUSIVE_COMPLAINT_RATE if rate is None else rate):
             return
         kind = self.rng.choices(["deletion", "access"], [0.8, 0.2] if abusive else [0.45, 0.55])[0]
-        data = {
+        data: dict[str, Any] = {
             "kind": kind,
             "person": person.query(),
             "statement": "I ask the commission to examine the data held about me and to delete it: "
             + ("the case is a reprisal for my work and views." if abusive else "I contest the charges."),
         }
         later = when + timedelta(days=self.rng.randint(60, 540))
+        own = self.pre_emptive_rng
+        if own is not None and own.random() < self.pre_emptive:
+            later = when - timedelta(days=own.randint(*PRE_EMPTIVE_DAYS))
+            data["pre_emptive"] = True
         self.emit(later, "complaint", person, data, {"abusive": abusive})
 
     # --- the whole world ---------------------------------------------------------------------
@@ -281,13 +295,15 @@ def _person_of(event: Event) -> Person:
 
 def generate(
     seed: int, first_year: int, last_year: int, scale: float, advance: Advance, *, repeats: float = 0.0,
-    flags: bool = True,
+    flags: bool = True, pre_emptive: float = PRE_EMPTIVE_SHARE,
 ) -> tuple[dict[str, Any], list[Event]]:  # fmt: skip
     """The header and the time-ordered events of a world; same arguments, same world. With
     ``repeats``, that share of genuine requests is followed by a repeat request (REPEAT_SAME_CASE).
-    With ``flags``, the hosts' flags are added on top, from their own streams (sim/hosts.py)."""
+    With ``flags``, the hosts' flags are added on top, from their own streams (sim/hosts.py).
+    ``pre_emptive`` is the share of complaints lodged before the request (PRE_EMPTIVE_SHARE)."""
     stream = random.Random(f"repeats:{seed}") if repeats else None  # noqa: S311
-    gen = Generator(random.Random(seed), first_year, last_year, scale, repeats, stream)  # noqa: S311
+    own = random.Random(f"pre_emptive:{seed}")  # noqa: S311
+    gen = Generator(random.Random(seed), first_year, last_year, scale, repeats, stream, pre_emptive, own)  # noqa: S311
     for year in range(first_year, last_year + 1):
         gen.year(year, advance)
     if flags:
@@ -300,6 +316,7 @@ def generate(
         "scale": scale,
         **({"genuine_repeats": repeats} if repeats else {}),
         **({"host_flags": True} if flags else {}),
+        "pre_emptive": pre_emptive,
         "sizes": {c: round(w, 6) for c, w in zip(gen.ranked, _shares(gen.cum), strict=True)},
     }
     return header, events

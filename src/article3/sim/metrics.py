@@ -13,6 +13,7 @@ from article3.sim.replay import Outcome, Results
 PUBLISHED = frozenset({"published", "expired", "suspended", "deleted", "cancelled"})
 LEGIT_REFUSED = frozenset({"refused", "not_accepted", "rejected"})
 SEES_FLAGS = "recipient_flags_on_earlier"  # the screening's finding when earlier requests were flagged
+SEES_CASE = "commission_case_pending"  # the screening's finding when the commission has an open case
 
 
 def _ever_published(o: Outcome) -> bool:
@@ -53,6 +54,7 @@ def score(outcomes: list[Outcome], tally: Counter[str], baseline: Baseline, seed
         },
         "errors": {k: v for k, v in tally.items() if k.startswith("error:")},
         "flags": flag_counts(outcomes, tally),
+        "commission_cases": case_counts(outcomes, tally),
         "baseline": {
             "abusive_published_share": _share(base_abusive, len(abusive)),
             "legitimate_refused_share": _share(base_legit_refused, len(legit)),
@@ -72,6 +74,25 @@ def flag_counts(outcomes: list[Outcome], tally: Counter[str]) -> dict[str, int]:
         "skipped_on_genuine": tally["flags_skipped_genuine"],
         "seen_by_later_abusive": sum(o.abusive for o in seen),
         "seen_by_later_genuine": sum(not o.abusive for o in seen),
+    }
+
+
+def case_counts(outcomes: list[Outcome], tally: Counter[str]) -> dict[str, int]:
+    """Requests screened with an open case before the commission about their subject, by truth and
+    what became of them; and the provisional blocks the commission ordered on them."""
+    seen = [o for o in outcomes if SEES_CASE in o.codes]
+    genuine = [o for o in seen if not o.abusive]
+    return {
+        "abusive": sum(o.abusive for o in seen),
+        "abusive_published": sum(o.abusive and _ever_published(o) for o in seen),
+        "genuine": len(genuine),
+        "genuine_refused": sum(o.status in LEGIT_REFUSED for o in genuine),
+        "genuine_delayed": sum(
+            o.published is not None
+            and (o.published - o.submitted).total_seconds() > DELAYED_AFTER_DAYS * 86_400
+            for o in genuine
+        ),
+        "provisional_blocks": tally["provisional_blocks"],
     }
 
 

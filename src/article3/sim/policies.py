@@ -35,6 +35,12 @@ REQUESTS_2021 = 23_716
 BASELINE_LEGIT_REFUSAL = OTHER_REFUSED_2021 / REQUESTS_2021
 
 COMMISSION_ERROR = 0.05  # the commission's own error, both ways
+# A request linked to an open case: the commission rules on a provisional block within days (the
+# urgent procedure, interpol-rules.md §3.3), inside the product's window (complaints.rules
+# .BLOCK_WINDOW_DAYS); a reviewer held off by a block tries again a month later.
+BLOCK_DECISION_DAYS = 5
+HELD_RETRY_DAYS = 30
+HELD_GIVE_UP_DAYS = 3 * 365  # a hold longer than any case lasts is reported as an error
 COMPLAINT_ADMISSIBILITY_DAYS = 25
 COMPLAINT_DECISION_DAYS = 150
 MESSAGE_REVIEW_DAYS = 2
@@ -61,6 +67,12 @@ def release_message(reasons: list[str], rng: random.Random, error: float) -> boo
 
 def commission_non_compliant(abusive: bool, rng: random.Random) -> bool:
     return abusive != (rng.random() < COMMISSION_ERROR)
+
+
+def commission_blocks(abusive: bool, rng: random.Random) -> bool:
+    """The provisional block, on the applicant's evidence (which the screening never sees), with
+    the commission's own error."""
+    return commission_non_compliant(abusive, rng)
 
 
 @dataclass(frozen=True, slots=True)

@@ -29,6 +29,7 @@ from article3.sim.world import Event, World
 SIM_ACTOR = "system:sim"
 MARKER_USER = "sim.registrar"
 REVIEWERS = {1: "reviewer1", 2: "reviewer2", 3: "senior"}  # the nth reviewer of an item
+CASE_PENDING = "commission_case_pending"  # the screening found an open case about the subject
 
 
 @dataclass
@@ -65,13 +66,14 @@ class Replay:
         self, rt: Runtime, *, reviewer_error: float, seed: int, advance: Advance, govern: bool = True
     ) -> None:
         self.rt, self.error, self.advance, self.govern = rt, reviewer_error, advance, govern
-        self.rng = random.Random(f"replay:{seed}:{reviewer_error}")  # noqa: S311
+        self.seed = seed
         self.queue: list[tuple[datetime, int, Callable[[datetime], None]]] = []
         self.seq = itertools.count()
         self.officers: dict[str, Actor] = {}
         self.results = Results()
         self.by_person: dict[str, list[Outcome]] = defaultdict(list)
         self.by_world_id: dict[str, Outcome] = {}
+        self.cases: dict[str, list[str]] = defaultdict(list)  # open deletion cases, by person
         self.staff = self._staff()
         self.body = governance.Body(rt, self.staff["governance"])
 
@@ -120,6 +122,12 @@ class Replay:
                 else self._account(f"sim.officer.{country.lower()}", Role.NCB_OFFICER, country)
             )
         return self.officers[country]
+
+    def draw(self, *key: object) -> random.Random:
+        """The random stream of one simulated call (a reviewer on an item, the commission on a case):
+        the same call draws the same way whatever else the world holds, so two worlds or two
+        policies are compared on the same errors."""
+        return random.Random(":".join(map(str, (self.seed, self.error, *key))))  # noqa: S311
 
     # --- the loop --------------------------------------------------------------------------------
     def later(self, when: datetime, action: Callable[[datetime], None]) -> None:
@@ -179,24 +187,41 @@ class Replay:
         done = requests.submit(self.rt, self.officer(outcome.country), data, when)
         outcome.ref, outcome.status, outcome.route = done.ref, done.status, done.route
         outcome.risk, outcome.codes = done.risk, done.codes
+        if CASE_PENDING in outcome.codes:
+            self.later(when + timedelta(days=policies.BLOCK_DECISION_DAYS),
+                       lambda t: self.rule_on_blocks(outcome, event["person"], t))  # fmt: skip
         if done.status == "in_review" and done.route:
             self.later(
                 when + timedelta(days=policies.LATENCY_DAYS[done.route]), lambda t: self.review(outcome, t, 1)
             )
 
-    def review(self, outcome: Outcome, when: datetime, nth: int) -> None:
+    def review(self, outcome: Outcome, when: datetime, nth: int, call: bool | None = None) -> None:
         """The ``nth`` reviewer's call. Four eyes: a second reviewer approves an enhanced-review item
         or confirms a refusal proposed on fast track or standard review; when the two disagree on
-        a refusal, a senior reviewer settles it (review/rules.py). Each may err."""
+        a refusal, a senior reviewer settles it (review/rules.py). Each may err, once: a reviewer
+        whose approval the commission holds makes the same ``call`` when trying again."""
         if outcome.ref is None or outcome.route is None:
             return
-        approve = policies.reviewer_approves(outcome.route, outcome.risk, self.rng, self.error)
+        approve = (
+            policies.reviewer_approves(
+                outcome.route, outcome.risk, self.draw("review", outcome.world_id, nth), self.error
+            )
+            if call is None
+            else call
+        )
         ground = (
             Ground.REFUGEE_POLICY if any("refugee" in c for c in outcome.codes) else Ground.ARTICLE3_POLITICAL
         )
         reviewer = self.staff[REVIEWERS[nth]]
         decided = requests.decide(self.rt, reviewer, outcome.ref, approve=approve, ground=ground, now=when)
         outcome.status = decided.status
+        if decided.state == "held":  # the commission's window, or its block: the same reviewer, later
+            if when - outcome.submitted > timedelta(days=policies.HELD_GIVE_UP_DAYS):
+                self.results.tally[when.year]["error:held_too_long"] += 1
+                return
+            retry = decided.until or when + timedelta(days=policies.HELD_RETRY_DAYS)
+            self.later(retry, lambda t: self.review(outcome, t, nth, approve))
+            return
         self.results.tally[when.year]["review_decisions"] += 1
         if outcome.status == "published":
             outcome.published = when
@@ -219,13 +244,15 @@ class Replay:
         data, abusive = event["data"], bool(event["truth"]["abusive"])
         known = [o.ref for o in self.by_person[event["person"]] if o.ref and o.published]
         ref = complaints.lodge(self.rt, data, known, when)
+        if data["kind"] == "deletion":  # the cases the simulated commission decides (below)
+            self.cases[event["person"]].append(ref)
         tally = self.results.tally
         tally[when.year]["complaints"] += 1
         self.later(when + timedelta(days=policies.COMPLAINT_ADMISSIBILITY_DAYS),
                    lambda t: complaints.admit(self.rt, self.staff["secretariat"], ref, t))  # fmt: skip
         if data["kind"] != "deletion":
             return
-        non_compliant = policies.commission_non_compliant(abusive, self.rng)
+        non_compliant = policies.commission_non_compliant(abusive, self.draw("decision", event["id"]))
 
         def decide(t: datetime) -> None:
             deleted = complaints.decide(
@@ -234,6 +261,18 @@ class Replay:
             tally[t.year]["deletions"] += deleted
 
         self.later(when + timedelta(days=policies.COMPLAINT_DECISION_DAYS), decide)
+
+    def rule_on_blocks(self, outcome: Outcome, person: str, when: datetime) -> None:
+        """The commission rules on a provisional block of a request linked to the person's open
+        deletion cases (a case already closed refuses the block; an access case, which the
+        simulated commission never decides, is never the ground of a block that would last)."""
+        blocks = policies.commission_blocks(outcome.abusive, self.draw("block", outcome.world_id))
+        if outcome.status != "in_review" or not blocks:
+            return
+        blocked = [
+            ref for ref in self.cases[person] if complaints.block(self.rt, self.staff["member"], ref, when)
+        ]
+        self.results.tally[when.year]["provisional_blocks"] += bool(blocked)
 
     def on_message(self, event: Event, when: datetime) -> None:
         data, abusive = event["data"], bool(event["truth"]["abusive"])
@@ -245,7 +284,7 @@ class Replay:
             tally[when.year][f"messages_{label}_delivered"] += 1
             return
         tally[when.year][f"messages_{label}_held"] += 1
-        release = policies.release_message(reasons, self.rng, self.error)
+        release = policies.release_message(reasons, self.draw("release", event["id"]), self.error)
 
         def decide(t: datetime) -> None:
             messages.decide(self.rt, self.staff["reviewer1"], ref, release=release, now=t)

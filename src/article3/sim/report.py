@@ -54,6 +54,7 @@ def tactics(result: dict[str, Any]) -> str:
     for drafting, row in result.get("legitimate_by_drafting", {}).items():
         lines.append(f"  {drafting:<20} {row['refused']:>5} / {row['delayed']:<5} / {row['requests']}")
     lines.append(flags(result))
+    lines.append(cases(result))
     base = result["baseline"]
     lines.append(
         f"baseline: refuses abusive p={base['abusive_refusal_probability']}, legitimate "
@@ -71,6 +72,17 @@ def flags(result: dict[str, Any]) -> str:
         f"{f.get('raised_on_genuine', 0)}; skipped (not published then) {f.get('skipped', 0)}; later "
         f"requests screened with a flag on an earlier one: abusive {f.get('seen_by_later_abusive', 0)}, "
         f"genuine {f.get('seen_by_later_genuine', 0)}"
+    )
+
+
+def cases(result: dict[str, Any]) -> str:
+    """One line: requests that met an open case before the commission, and what became of them."""
+    c = result.get("commission_cases") or {}
+    return (
+        f"requests screened with an open case before the commission: abusive {c.get('abusive', 0)} "
+        f"(published {c.get('abusive_published', 0)}), genuine {c.get('genuine', 0)} (refused "
+        f"{c.get('genuine_refused', 0)}, delayed {c.get('genuine_delayed', 0)}); provisional blocks "
+        f"{c.get('provisional_blocks', 0)}"
     )
 
 

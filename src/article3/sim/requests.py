@@ -10,7 +10,8 @@ from article3 import workflows
 from article3.actors import Actor
 from article3.bootstrap import Runtime
 from article3.db.session import transaction
-from article3.errors import Article3Error
+from article3.errors import Article3Error, Conflict
+from article3.notices import service as notices
 from article3.notices.document import RequestDocument
 from article3.review.rules import Assessment, Decision, Factor, Ground
 from article3.review.schemas import FactorRecord, ReviewDecide
@@ -50,22 +51,39 @@ def _factors(political: bool) -> dict[Factor, FactorRecord]:
     }
 
 
+HELD = frozenset({"review.awaiting_commission", "review.blocked_by_commission"})
+
+
 @dataclass(frozen=True, slots=True)
 class Decided:
     status: str  # the request's status afterwards
-    state: str  # where its review stands (review.rules.ReviewState)
+    state: str  # where its review stands (review.rules.ReviewState), or "held" / "closed"
+    until: datetime | None = None  # held: the commission's window ends then (None: blocked)
 
 
 def decide(
     rt: Runtime, reviewer: Actor, ref: str, *, approve: bool, ground: Ground, now: datetime
 ) -> Decided:
-    """One reviewer's decision; returns the request's status and its review's state afterwards."""
+    """One reviewer's decision; returns the request's status and its review's state afterwards.
+    An approval the commission holds (complaints/later.py) is not an error: ``held``, with the end
+    of the commission's window when there is one; an item the commission's decision already
+    closed is ``closed``."""
     data = ReviewDecide(
         decision=Decision.APPROVE if approve else Decision.REFUSE,
         grounds=[Ground.CRITERIA_MET if approve else ground],
         factors=_factors(political=not approve and ground is Ground.ARTICLE3_POLITICAL),
         note="simulated reviewer",
     )
-    with rt.session() as session, transaction(session):
-        outcome = workflows.decide_review_outcome(session, actor=reviewer, ref=ref, data=data, now=now)
-        return Decided(outcome.request.status, outcome.state.value)
+    try:
+        with rt.session() as session, transaction(session):
+            outcome = workflows.decide_review_outcome(session, actor=reviewer, ref=ref, data=data, now=now)
+            return Decided(outcome.request.status, outcome.state.value)
+    except Conflict as exc:
+        if exc.code not in HELD | {"review.closed"}:
+            raise
+        with rt.session() as session:
+            status = notices.by_ref(session, ref).status
+        if exc.code == "review.closed":  # the commission's decision closed it meanwhile
+            return Decided(status, "closed")
+        until = exc.details[0].get("until") if exc.details else None
+        return Decided(status, "held", datetime.fromisoformat(until) if until else None)

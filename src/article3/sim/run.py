@@ -32,13 +32,14 @@ def make_world(
     progress: bool = True,
     repeats: float = 0.0,
     flags: bool = True,
+    pre_emptive: float = generate.PRE_EMPTIVE_SHARE,
 ) -> dict[str, Any]:
     total = round((generate.RED_NOTICES_PER_YEAR + generate.DIFFUSIONS_PER_YEAR) * scale) * (
         years[1] - years[0] + 1
     )
     with bar("generating", total, enabled=progress) as advance:
         header, events = generate.generate(
-            seed, years[0], years[1], scale, advance, repeats=repeats, flags=flags
+            seed, years[0], years[1], scale, advance, repeats=repeats, flags=flags, pre_emptive=pre_emptive
         )
     n = world.write(out, header, events)
     kinds = Counter(e["type"] for e in events)

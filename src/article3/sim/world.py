@@ -58,15 +58,15 @@ def read(path: Path, *, fraction: float = 1.0) -> World:
 
 
 def _sampler(fraction: float, seed: int) -> Callable[[str], bool]:
-    """Decides once per person, in order of first appearance: deterministic for a seed."""
+    """Decides once per person, from the person's id alone: the same persons for a seed and a
+    fraction whatever the order of the events (a world that moves some events keeps its sample)."""
     if fraction >= 1:
         return lambda person: True
-    rng = random.Random(f"sample:{seed}:{fraction}")  # noqa: S311
     keep: dict[str, bool] = {}
 
     def kept(person: str) -> bool:
         if person not in keep:
-            keep[person] = rng.random() < fraction
+            keep[person] = random.Random(f"sample:{seed}:{fraction}:{person}").random() < fraction  # noqa: S311
         return keep[person]
 
     return kept

@@ -55,7 +55,9 @@ def submit(
         )
         read = notices.to_read(request, actor)
     summary = (
-        ScreeningSummary(route=result.route.value, risk=result.risk, reasons=[str(c) for c in result.codes])
+        ScreeningSummary(
+            route=result.route.value, risk=result.risk, reasons=[str(c) for c in result.requester_codes]
+        )
         if result
         else None
     )

@@ -274,7 +274,11 @@ def _submit(
         )
         ref = created.ref
     summary = (
-        {"route": result.route.value, "risk": result.risk, "reasons": [str(c) for c in result.codes]}
+        {
+            "route": result.route.value,
+            "risk": result.risk,
+            "reasons": [str(c) for c in result.requester_codes],
+        }
         if result
         else {}
     )

@@ -15,7 +15,7 @@ from article3.accounts.permissions import Permission
 from article3.actors import Actor
 from article3.db.session import transaction
 from article3.deps import ClockDep, SessionDep, allow_web
-from article3.errors import InvalidInput
+from article3.errors import Conflict, InvalidInput
 from article3.notices import service as notices
 from article3.notices.rules import Status
 from article3.review import service as review
@@ -26,6 +26,9 @@ from article3.screening.reasons import SEVERITY_RANK, Severity
 from article3.web.csrf import check_csrf
 from article3.web.render import FormDep, form_text, page
 from article3.workflows import decide_review
+
+# An approval the commission holds (workflows._check_no_hold): shown on the item, like a form error.
+HELD_BY_COMMISSION = frozenset({"review.awaiting_commission", "review.blocked_by_commission"})
 
 router = APIRouter()
 Reviewer = Annotated[Actor, allow_web(Permission.REVIEW_WORK)]
@@ -170,4 +173,10 @@ def decide(
     except InvalidInput as exc:
         shown = form_text(form) | {"grounds": form.getlist("grounds")}
         return _item_page(request, session, actor, ref, now, status=422, errors=exc.details, form=shown)
+    except Conflict as exc:
+        if exc.code not in HELD_BY_COMMISSION:
+            raise
+        shown = form_text(form) | {"grounds": form.getlist("grounds")}
+        held = [{"path": "decision", "code": exc.code, "message": exc.message}]
+        return _item_page(request, session, actor, ref, now, status=409, errors=held, form=shown)
     return RedirectResponse(f"/requests/{ref}", status_code=303)

@@ -1,0 +1,112 @@
+"""A case before the commission meets the requests that come after it (interpol-rules.md §3.2
+"pre-emptive requests", §3.3 "interim protection"; ccf-decisions.md "provisional blocking").
+
+- While a case is open, its applicant is in the person index as a ``complaint`` entry, which only
+  the commission and the screening see (``search.access``). A decision or a finding of
+  inadmissibility takes the entry out.
+- The screening of a new request finds the open cases about its subject; the request is then linked
+  to each (``later``), and blocked at once where the case's provisional block is in force: an
+  identical re-submission is blocked again.
+- A request linked to an open case waits ``rules.BLOCK_WINDOW_DAYS`` for the commission's word
+  before a reviewer may publish it; refusing it never waits, and a blocked request is never
+  published until the commission lifts the block by its decision.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from article3.audit import service as audit
+from article3.audit.actions import AuditAction
+from article3.complaints import effects, rules
+from article3.complaints.cases import CLOCK_ACTOR
+from article3.complaints.models import Complaint, ComplaintLink
+from article3.complaints.rules import Status
+from article3.notices.models import Request
+from article3.search import service as search
+from article3.search.access import COMPLAINT_SOURCE
+from article3.search.schemas import PersonQuery, PersonRecord
+
+LATER = "later"  # ComplaintLink.source of a request submitted after the case was lodged
+
+
+@dataclass(frozen=True, slots=True)
+class Hold:
+    """Why a request may not be published yet: ``blocked`` by the commission, or ``awaiting`` its
+    word until ``until``; ``case`` is the commission's reference."""
+
+    reason: str
+    case: str
+    until: datetime | None = None
+
+
+def index(session: Session, complaint: Complaint, person: PersonQuery, now: datetime) -> None:
+    """Put the applicant in the person index while the case is open (not audited on its own: part
+    of the lodging)."""
+    record = PersonRecord(id=complaint.ref, **person.model_dump())
+    search.upsert(session, record=record, access={"source": COMPLAINT_SOURCE}, now=now)
+
+
+def unindex(session: Session, complaint: Complaint, now: datetime) -> None:
+    """Take the applicant out of the person index when the case closes."""
+    search.remove(session, entry_id=complaint.ref, now=now)
+
+
+def link_later(session: Session, *, refs: Iterable[str], request: Request, now: datetime) -> list[str]:
+    """Link a new request to the open cases the screening found about its subject; block it where
+    a case's provisional block is in force. Records ``complaints:request:linked`` per case.
+    Returns the references of the cases linked."""
+    wanted = sorted(set(refs))
+    if not wanted:
+        return []
+    open_cases = session.scalars(
+        select(Complaint).where(
+            Complaint.ref.in_(wanted), Complaint.status.in_([s.value for s in rules.OPEN])
+        )
+    ).all()
+    linked: list[str] = []
+    for complaint in sorted(open_cases, key=lambda c: c.id):
+        if any(link.request_id == request.id for link in complaint.links):
+            continue
+        session.add(
+            ComplaintLink(
+                complaint_id=complaint.id, request_id=request.id, source=LATER, score=1.0, linked_at=now
+            )
+        )
+        blocked = complaint.blocked_at is not None
+        if blocked and not request.blocked:
+            effects.set_blocked(session, request=request, blocked=True, now=now)
+        audit.record(
+            session,
+            actor=CLOCK_ACTOR,
+            action=AuditAction.COMPLAINT_REQUEST_LINKED,
+            subject_type="complaint",
+            subject_id=complaint.id,
+            change={"request": request.ref, "source": LATER, "blocked": blocked},
+            now=now,
+        )
+        linked.append(complaint.ref)
+    return linked
+
+
+def publication_hold(session: Session, *, request: Request, now: datetime) -> Hold | None:
+    """Whether the commission holds the request's publication (module docstring)."""
+    rows = session.execute(
+        select(Complaint.ref, Complaint.status, ComplaintLink.linked_at)
+        .join(ComplaintLink, ComplaintLink.complaint_id == Complaint.id)
+        .where(ComplaintLink.request_id == request.id)
+        .order_by(ComplaintLink.linked_at)
+    ).all()
+    open_rows = [(ref, linked_at) for ref, status, linked_at in rows if Status(status) in rules.OPEN]
+    if request.blocked:
+        return Hold("blocked", open_rows[0][0] if open_rows else "")
+    waits = [(until, ref) for ref, at in open_rows if (until := rules.publication_waits_until(at, now))]
+    if not waits:
+        return None
+    until, ref = max(waits)
+    return Hold("awaiting", ref, until)
