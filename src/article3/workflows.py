@@ -34,6 +34,8 @@ from article3.screening.rulesets import Assessment, Route
 from article3.search.engine import SearchEngine
 
 SCREENING_ACTOR = "system:screening"
+# The codes of an approval the commission holds (``_check_no_hold``): not a failure, a wait.
+HELD_BY_COMMISSION = frozenset({"review.awaiting_commission", "review.blocked_by_commission"})
 
 
 def submit_request(
@@ -152,7 +154,7 @@ def decide_review_outcome(
 def _check_no_hold(session: Session, *, ref: str, now: datetime) -> None:
     """A request the commission has blocked, or whose newly linked case still has time to block
     it, is not approved (refusing never waits; complaints/later.py)."""
-    hold = complaints.publication_hold(session, request=notices.by_ref(session, ref), now=now)
+    hold = complaints.publication_hold(session, ref=ref, now=now)
     if hold is None:
         return
     if hold.reason == "blocked":

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
 from datetime import datetime
-from typing import Any
+from typing import Any, cast
 
-from sqlalchemy import select, text
+from sqlalchemy import Table, insert, select, text
 from sqlalchemy.orm import Session, SessionTransaction
 
 from article3.actors import Actor
@@ -29,7 +29,7 @@ def record(
     change: Mapping[str, Any],
     now: datetime,
 ) -> AuditEntry:
-    """Append one entry for a change, in the caller's transaction.
+    """Append one entry for a change, in the caller's transaction; returns it (not in the session).
 
     ``change`` is hashed, never stored: callers may pass personal data, only its digest lands.
     """
@@ -46,9 +46,15 @@ def record(
         hash="",
     )
     entry.hash = chain.link(prev_hash, _view(entry).body())
-    session.add(entry)  # inserted at the next flush: the head below is what the next record() links to
+    # Inserted now, on the table (the entry is never changed, so the unit of work has nothing to
+    # track); the head below is what the next record() of this transaction links to.
+    session.execute(_INSERT, {c: getattr(entry, c) for c in _COLUMNS})
     session.info[_HEAD] = (_current(session), entry.seq, entry.hash)
     return entry
+
+
+_INSERT = insert(cast(Table, AuditEntry.__table__))
+_COLUMNS = tuple(c.key for c in cast(Table, AuditEntry.__table__).columns)
 
 
 def _current(session: Session) -> SessionTransaction | None:
@@ -67,8 +73,11 @@ def _head(session: Session) -> tuple[int, str]:
     if cached is not None and cached[0] is not None and cached[0] is _current(session):
         return cached[1], cached[2]
     _lock_head(session)
-    last = session.scalars(select(AuditEntry).order_by(AuditEntry.seq.desc()).limit(1)).first()
+    last = session.execute(_HEAD_ROW).first()
     return (last.seq, last.hash) if last else (0, chain.GENESIS_HASH)
+
+
+_HEAD_ROW = select(AuditEntry.seq, AuditEntry.hash).order_by(AuditEntry.seq.desc()).limit(1)
 
 
 def _lock_head(session: Session) -> None:

@@ -94,19 +94,24 @@ def link_later(session: Session, *, refs: Iterable[str], request: Request, now: 
     return linked
 
 
-def publication_hold(session: Session, *, request: Request, now: datetime) -> Hold | None:
-    """Whether the commission holds the request's publication (module docstring)."""
+def publication_hold(session: Session, *, ref: str, now: datetime) -> Hold | None:
+    """Whether the commission holds the publication of request ``ref`` (module docstring); one
+    query, and None for a request that does not exist (the caller reports that)."""
     rows = session.execute(
-        select(Complaint.ref, Complaint.status, ComplaintLink.linked_at)
-        .join(ComplaintLink, ComplaintLink.complaint_id == Complaint.id)
-        .where(ComplaintLink.request_id == request.id)
+        select(Request.blocked, Complaint.ref, Complaint.status, ComplaintLink.linked_at)
+        .select_from(Request)
+        .outerjoin(ComplaintLink, ComplaintLink.request_id == Request.id)
+        .outerjoin(Complaint, Complaint.id == ComplaintLink.complaint_id)
+        .where(Request.ref == ref)
         .order_by(ComplaintLink.linked_at)
     ).all()
-    open_rows = [(ref, linked_at) for ref, status, linked_at in rows if Status(status) in rules.OPEN]
-    if request.blocked:
+    if not rows:
+        return None
+    open_rows = [(case, at) for _, case, status, at in rows if case and Status(status) in rules.OPEN]
+    if rows[0][0]:  # blocked
         return Hold("blocked", open_rows[0][0] if open_rows else "")
-    waits = [(until, ref) for ref, at in open_rows if (until := rules.publication_waits_until(at, now))]
+    waits = [(until, case) for case, at in open_rows if (until := rules.publication_waits_until(at, now))]
     if not waits:
         return None
-    until, ref = max(waits)
-    return Hold("awaiting", ref, until)
+    until, case = max(waits)
+    return Hold("awaiting", case, until)

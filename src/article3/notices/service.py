@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import cast
 
-from sqlalchemy import Table, exists, func, insert, or_, select
+from sqlalchemy import Insert, Table, bindparam, exists, func, insert, null, or_, select
 from sqlalchemy.orm import Session, selectinload
 from sqlalchemy.sql.elements import ColumnElement
 
@@ -13,6 +13,7 @@ from article3.actors import Actor
 from article3.audit import service as audit
 from article3.audit.actions import AuditAction
 from article3.countries import service as countries
+from article3.countries.models import Country
 from article3.errors import Conflict, InvalidInput, NotFound, PermissionDenied
 from article3.notices import criteria, rules
 from article3.notices.document import RequestDocument
@@ -71,7 +72,7 @@ def submit(session: Session, *, actor: Actor, document: RequestDocument, now: da
     if not failures or rules.art3_rejection(f.code for f in failures):
         # An Art. 3 rejection is indexed too (no country is entitled to a rejected request), so a
         # later request for the same person under other charges is read as a re-submission.
-        search.upsert(session, record=person_record(request.ref, document), access=_access(request), now=now)
+        search.add(session, record=person_record(request.ref, document), access=_access(request), now=now)
     action = AuditAction.REQUEST_REJECTED if failures else AuditAction.REQUEST_SUBMITTED
     audit.record(
         session,
@@ -158,20 +159,15 @@ def _notify(session: Session, request: Request, kind: str, now: datetime, *, pur
         frozenset(r.country_code for r in request.recipients),
         countries.member_codes(session),
     )
-    rows = [
-        {
-            "country_code": code,
+    if targets:  # one INSERT … SELECT, rows in code order (no ORM objects): a red notice tells 195 bureaus
+        params = {
             "kind": kind,
             "request_id": request.id,
-            "created_at": now,
-            "read_at": None,
-            "purge_required": purge,
-            "purge_confirmed_at": None,
+            "now": now,
+            "purge": purge,
+            "codes": sorted(targets),
         }
-        for code in sorted(targets)
-    ]
-    if rows:  # one executemany on the table (no ORM objects): a red notice tells 195 bureaus
-        session.execute(insert(cast(Table, Notification.__table__)), rows)
+        session.execute(_INBOX_ROWS, params)
     audit.record(
         session,
         actor=SYSTEM_ACTOR,
@@ -181,6 +177,39 @@ def _notify(session: Session, request: Request, kind: str, now: datetime, *, pur
         change={"kind": kind, "countries": sorted(targets)},
         now=now,
     )
+
+
+def _inbox_rows() -> Insert:
+    """One notification per country of ``codes`` (each a country of the table), made by the database
+    in code order; built once, executed with ``kind``, ``request_id``, ``now``, ``purge`` and ``codes``."""
+    table = cast(Table, Notification.__table__)
+    c = table.c
+    rows = (
+        select(
+            Country.code,
+            bindparam("kind", type_=c.kind.type),
+            bindparam("request_id", type_=c.request_id.type),
+            bindparam("now", type_=c.created_at.type),
+            null(),
+            bindparam("purge", type_=c.purge_required.type),
+            null(),
+        )
+        .where(Country.code.in_(bindparam("codes", expanding=True)))
+        .order_by(Country.code)
+    )
+    columns = [
+        c.country_code,
+        c.kind,
+        c.request_id,
+        c.created_at,
+        c.read_at,
+        c.purge_required,
+        c.purge_confirmed_at,
+    ]
+    return insert(table).from_select(columns, rows)
+
+
+_INBOX_ROWS = _inbox_rows()
 
 
 def notify_requester(session: Session, *, request: Request, kind: str, now: datetime) -> None:

@@ -5,9 +5,10 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Iterable, Iterator
 from datetime import datetime
-from typing import Any
+from typing import Any, cast
 
 from pydantic import BaseModel
+from sqlalchemy import CursorResult, update
 from sqlalchemy.orm import Session
 
 from article3.actors import Actor
@@ -34,10 +35,19 @@ def upsert(session: Session, *, record: PersonRecord, access: dict[str, Any], no
     session.add(IndexChange(entry_id=record.id, at=now))
 
 
+def add(session: Session, *, record: PersonRecord, access: dict[str, Any], now: datetime) -> None:
+    """As ``upsert`` for an id that was never indexed (a new request's reference): no read first."""
+    data = record.model_dump(mode="json")
+    session.add(IndexedPerson(entry_id=record.id, record=data, access=access, updated_at=now))
+    session.add(IndexChange(entry_id=record.id, at=now))
+
+
 def set_access(session: Session, *, entry_id: str, access: dict[str, Any], now: datetime) -> None:
-    row = session.get(IndexedPerson, entry_id)
-    if row is not None:
-        row.access, row.updated_at = access, now
+    """Change who may see an entry, if it is indexed: one UPDATE, no read first."""
+    changed = session.execute(
+        update(IndexedPerson).where(IndexedPerson.entry_id == entry_id).values(access=access, updated_at=now)
+    )
+    if cast(CursorResult[Any], changed).rowcount:
         session.add(IndexChange(entry_id=entry_id, at=now))
 
 
@@ -114,4 +124,4 @@ class EngineInfo(BaseModel):
 
 
 ENGINE_INFO = EngineInfo()
-__all__ = ["ENGINE_INFO", "find", "find_many", "match_lists", "remove", "set_access", "upsert"]
+__all__ = ["ENGINE_INFO", "add", "find", "find_many", "match_lists", "remove", "set_access", "upsert"]

@@ -51,9 +51,6 @@ def _factors(political: bool) -> dict[Factor, FactorRecord]:
     }
 
 
-HELD = frozenset({"review.awaiting_commission", "review.blocked_by_commission"})
-
-
 @dataclass(frozen=True, slots=True)
 class Decided:
     status: str  # the request's status afterwards
@@ -79,7 +76,7 @@ def decide(
             outcome = workflows.decide_review_outcome(session, actor=reviewer, ref=ref, data=data, now=now)
             return Decided(outcome.request.status, outcome.state.value)
     except Conflict as exc:
-        if exc.code not in HELD | {"review.closed"}:
+        if exc.code not in workflows.HELD_BY_COMMISSION | {"review.closed"}:
             raise
         with rt.session() as session:
             status = notices.by_ref(session, ref).status

@@ -25,10 +25,7 @@ from article3.screening import service as screening
 from article3.screening.reasons import SEVERITY_RANK, Severity
 from article3.web.csrf import check_csrf
 from article3.web.render import FormDep, form_text, page
-from article3.workflows import decide_review
-
-# An approval the commission holds (workflows._check_no_hold): shown on the item, like a form error.
-HELD_BY_COMMISSION = frozenset({"review.awaiting_commission", "review.blocked_by_commission"})
+from article3.workflows import HELD_BY_COMMISSION, decide_review
 
 router = APIRouter()
 Reviewer = Annotated[Actor, allow_web(Permission.REVIEW_WORK)]
@@ -174,7 +171,7 @@ def decide(
         shown = form_text(form) | {"grounds": form.getlist("grounds")}
         return _item_page(request, session, actor, ref, now, status=422, errors=exc.details, form=shown)
     except Conflict as exc:
-        if exc.code not in HELD_BY_COMMISSION:
+        if exc.code not in HELD_BY_COMMISSION:  # shown on the item, like a form error
             raise
         shown = form_text(form) | {"grounds": form.getlist("grounds")}
         held = [{"path": "decision", "code": exc.code, "message": exc.message}]
