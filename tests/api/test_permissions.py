@@ -231,6 +231,11 @@ SAMPLES: dict[tuple[str, str], dict[str, Any]] = {
         "ok": 200,
         "json": lambda: {"clock": "admissibility", "months": 1, "reason": "translation of the file"},
     },
+    ("POST", "/api/v1/complaints/{ref}/requests/{request_ref}/clear"): {
+        "path": lambda rt: "{}/complaints/{}/requests/{}/clear".format(PREFIX, *cc.later_linked(rt)),
+        "ok": 200,
+        "json": lambda: {"reason": "a commercial fraud with court records: no reason to block"},
+    },
     ("POST", "/api/v1/complaints/{ref}/block"): {
         "path": on(lambda rt: cc.on_published(rt)[0], "/block", "complaints"),
         "ok": 200,

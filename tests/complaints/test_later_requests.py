@@ -6,6 +6,7 @@ from datetime import timedelta
 
 import httpx
 import pytest
+from playwright.sync_api import Page
 from sqlalchemy import select
 
 from article3.actors import Actor, Role
@@ -14,7 +15,7 @@ from article3.bootstrap import Runtime
 from article3.clock import FixedClock
 from article3.complaints import service as complaints
 from article3.complaints.rules import BLOCK_WINDOW_DAYS
-from article3.complaints.schemas import Assessment, BlockOrder, DecisionRecord
+from article3.complaints.schemas import Assessment, BlockOrder, ClearOrder, DecisionRecord
 from article3.db.session import transaction
 from article3.errors import Conflict
 from article3.notices import service as notices
@@ -230,3 +231,80 @@ def test_the_review_page_shows_the_case_and_why_approval_waits(runtime: Runtime,
         errors.wait_for()
         assert "approval waits until" in errors.inner_text() and case in errors.inner_text()
         assert page.url.startswith(f"{server}/review/{ref}")  # the item again, not the request
+
+
+def test_the_commission_saying_no_block_ends_the_wait_for_that_request_only(runtime: Runtime) -> None:
+    case, ref = cc.later_linked(runtime)
+    other = rq.submit(
+        runtime, make_user(runtime, Role.NCB_OFFICER, "DE"), rq.document("DE", subject=cc.LATER_SUBJECT)
+    )
+    member = make_user(runtime, Role.CCF_MEMBER)
+    with runtime.session() as s, transaction(s):
+        complaints.clear(
+            s,
+            actor=member,
+            ref=case,
+            request_ref=ref,
+            data=ClearOrder(reason="court records"),
+            now=runtime.clock.now(),
+        )
+    assert approval(runtime, ref) == "published"
+    with pytest.raises(Conflict) as waits:
+        approval(runtime, other)
+    assert waits.value.code == "review.awaiting_commission"
+    with runtime.session() as s:
+        read = complaints.to_read(s, complaints.get(s, case), now=runtime.clock.now())
+        [entry] = s.scalars(select(AuditEntry).where(AuditEntry.action == "complaints:request:cleared")).all()
+    assert [link.cleared_at is not None for link in read.links] == [True, False]
+    assert entry.subject_type == "complaint"
+
+
+def test_no_block_is_refused_for_a_blocked_case_or_an_unlinked_request(runtime: Runtime) -> None:
+    case, ref = cc.later_linked(runtime)
+    member = make_user(runtime, Role.CCF_MEMBER)
+    stranger = "A3-2026-999999"  # no such request, so not linked
+
+    def clear(request_ref: str) -> None:
+        with runtime.session() as s, transaction(s):
+            complaints.clear(
+                s,
+                actor=member,
+                ref=case,
+                request_ref=request_ref,
+                data=ClearOrder(reason="no reason to block"),
+                now=runtime.clock.now(),
+            )
+
+    with pytest.raises(Conflict) as unlinked:
+        clear(stranger)
+    assert unlinked.value.code == "complaint.not_linked"
+    with runtime.session() as s, transaction(s):
+        complaints.block(s, actor=member, ref=case, data=BlockOrder(reason="asylum"), now=runtime.clock.now())
+    with pytest.raises(Conflict) as blocked:
+        clear(ref)
+    assert blocked.value.code == "complaint.blocked"
+
+
+def _browser_login(page: Page, server: str, username: str) -> None:
+    page.goto(f"{server}/login")
+    page.fill("input[name=username]", username)
+    page.fill("input[name=password]", PASSWORD)
+    page.click("button[type=submit]")
+    page.wait_for_url(f"{server}/")
+
+
+@pytest.mark.browser
+def test_a_member_says_no_block_on_the_case_page(runtime: Runtime, server: str) -> None:
+    case, ref = cc.later_linked(runtime)
+    make_user(runtime, Role.CCF_MEMBER, username="member-clear")
+    with chromium() as browser:
+        page = browser.new_context().new_page()
+        _browser_login(page, server, "member-clear")
+        page.goto(f"{server}/complaints/{case}")
+        form = page.locator("[data-testid=clear-form]")
+        assert form.locator(f"select[name=request_ref] option[value='{ref}']").count() == 1
+        form.locator("input[name=reason]").fill("commercial fraud with court records")
+        with page.expect_navigation():
+            form.locator("button").click()
+        assert page.locator("[data-testid=clear-form]").count() == 0  # nothing waits any more
+    assert approval(runtime, ref) == "published"

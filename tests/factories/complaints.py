@@ -95,3 +95,16 @@ def with_document(rt: Runtime) -> tuple[str, int]:
     ref = lodged(rt, documents=[("power.pdf", PDF)])
     with rt.session() as s:
         return ref, complaints.get(s, ref).documents[0].id
+
+
+LATER_SUBJECT = {"names": [{"given": "Ilya", "family": "Voronin"}], "birth_date": "1975-03-04", "sex": "M"}
+
+
+def later_linked(rt: Runtime, country: str = "FR") -> tuple[str, str]:
+    """A pre-emptive case about a person, then a request about that person, linked to the case and
+    waiting for the commission's word: (case ref, request ref). The person is not the sample
+    requests' subject, so other requests in the same database do not wait."""
+    case = lodged(rt, applicant={"names": ["Ilya Voronin"], "birth_date": "1975-03-04"}, pre_emptive=True)
+    officer = make_user(rt, Role.NCB_OFFICER, country)
+    request = rq.submit(rt, officer, rq.document(country, subject=LATER_SUBJECT))
+    return case, request

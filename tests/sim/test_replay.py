@@ -9,9 +9,10 @@ from pathlib import Path
 from sqlalchemy import select
 
 from article3.bootstrap import Runtime
+from article3.complaints.models import ComplaintLink
 from article3.config import Settings
 from article3.notices.models import Request
-from article3.sim import abuse, generate, metrics, offences, report, run, world
+from article3.sim import abuse, generate, metrics, offences, policies, report, run, world
 from article3.sim.replay import Replay
 
 
@@ -100,8 +101,14 @@ def test_a_case_lodged_ahead_meets_the_request_and_the_commission_blocks_the_abu
     assert abusive.published is None and abusive.status == "refused"
     assert results.tally[2025]["provisional_blocks"] == 1
     assert genuine.status == "published" and genuine.published is not None
-    assert (genuine.published - genuine.submitted).days >= 14  # the commission's window
+    # The commission said there was no reason to block it: no wait for the rest of the window.
+    assert (genuine.published - genuine.submitted).days <= policies.LATENCY_DAYS["standard_review"]
+    with runtime.session() as session:
+        cleared = session.scalars(
+            select(ComplaintLink.cleared_at).where(ComplaintLink.cleared_at.is_not(None))
+        )
+        assert len(cleared.all()) == 1
     assert not any(k.startswith("error:") for k in results.tally[2025])
     cases = metrics.evaluate(results, seed=3)["commission_cases"]
     assert cases == {"abusive": 1, "abusive_published": 0, "genuine": 1, "genuine_refused": 0,
-                     "genuine_delayed": 1, "provisional_blocks": 1}  # fmt: skip
+                     "genuine_delayed": 0, "provisional_blocks": 1}  # fmt: skip

@@ -57,4 +57,5 @@ class AuditAction(StrEnum):
     COMPLAINT_REQUEST_BLOCKED = "complaints:request:blocked"
     COMPLAINT_REQUEST_PURGED = "complaints:request:purged"
     COMPLAINT_REQUEST_LINKED = "complaints:request:linked"
+    COMPLAINT_REQUEST_CLEARED = "complaints:request:cleared"
     COMPLAINT_DOCUMENTS_SWEPT = "complaints:documents:swept"

@@ -8,7 +8,8 @@
   to each (``later``), and blocked at once where the case's provisional block is in force: an
   identical re-submission is blocked again.
 - A request linked to an open case waits ``rules.BLOCK_WINDOW_DAYS`` for the commission's word
-  before a reviewer may publish it; refusing it never waits, and a blocked request is never
+  before a reviewer may publish it: a provisional block, or ``clear`` (no reason to block this
+  request), which ends the wait at once. Refusing it never waits, and a blocked request is never
   published until the commission lifts the block by its decision.
 """
 
@@ -21,12 +22,15 @@ from datetime import datetime
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from article3.actors import Actor
 from article3.audit import service as audit
 from article3.audit.actions import AuditAction
 from article3.complaints import effects, rules
-from article3.complaints.cases import CLOCK_ACTOR
+from article3.complaints.cases import CLOCK_ACTOR, load
 from article3.complaints.models import Complaint, ComplaintLink
 from article3.complaints.rules import Status
+from article3.complaints.schemas import ClearOrder
+from article3.errors import Conflict
 from article3.notices.models import Request
 from article3.search import service as search
 from article3.search.access import COMPLAINT_SOURCE
@@ -98,7 +102,13 @@ def publication_hold(session: Session, *, ref: str, now: datetime) -> Hold | Non
     """Whether the commission holds the publication of request ``ref`` (module docstring); one
     query, and None for a request that does not exist (the caller reports that)."""
     rows = session.execute(
-        select(Request.blocked, Complaint.ref, Complaint.status, ComplaintLink.linked_at)
+        select(
+            Request.blocked,
+            Complaint.ref,
+            Complaint.status,
+            ComplaintLink.linked_at,
+            ComplaintLink.cleared_at,
+        )
         .select_from(Request)
         .outerjoin(ComplaintLink, ComplaintLink.request_id == Request.id)
         .outerjoin(Complaint, Complaint.id == ComplaintLink.complaint_id)
@@ -107,7 +117,11 @@ def publication_hold(session: Session, *, ref: str, now: datetime) -> Hold | Non
     ).all()
     if not rows:
         return None
-    open_rows = [(case, at) for _, case, status, at in rows if case and Status(status) in rules.OPEN]
+    open_rows = [
+        (case, at)
+        for _, case, status, at, cleared in rows
+        if case and not cleared and Status(status) in rules.OPEN
+    ]
     if rows[0][0]:  # blocked
         return Hold("blocked", open_rows[0][0] if open_rows else "")
     waits = [(until, case) for case, at in open_rows if (until := rules.publication_waits_until(at, now))]
@@ -115,3 +129,30 @@ def publication_hold(session: Session, *, ref: str, now: datetime) -> Hold | Non
         return None
     until, case = max(waits)
     return Hold("awaiting", case, until)
+
+
+def clear(
+    session: Session, *, actor: Actor, ref: str, request_ref: str, data: ClearOrder, now: datetime
+) -> Complaint:
+    """The commission sees no reason for a provisional block of one linked request: the request no
+    longer waits for this case. Records ``complaints:request:cleared``."""
+    complaint = load(session, ref)
+    if Status(complaint.status) not in rules.OPEN:
+        raise Conflict("Only an open case holds a request", code="complaint.closed")
+    request_id = session.scalar(select(Request.id).where(Request.ref == request_ref))
+    link = next((x for x in complaint.links if x.request_id == request_id), None)
+    if link is None:
+        raise Conflict("This request is not linked to the case", code="complaint.not_linked")
+    if complaint.blocked_at is not None:
+        raise Conflict("The case's provisional block is in force", code="complaint.blocked")
+    link.cleared_at = now
+    audit.record(
+        session,
+        actor=actor,
+        action=AuditAction.COMPLAINT_REQUEST_CLEARED,
+        subject_type="complaint",
+        subject_id=complaint.id,
+        change={"request": request_ref, **data.model_dump(mode="json")},
+        now=now,
+    )
+    return complaint

@@ -76,6 +76,7 @@ class ComplaintLink(Base):
     source: Mapped[str] = mapped_column(String(16))  # cited | matched
     score: Mapped[float]
     linked_at: Mapped[datetime]
+    cleared_at: Mapped[datetime | None]  # the commission saw no reason for a provisional block
     complaint: Mapped[Complaint] = relationship(back_populates="links")
 
 

@@ -88,6 +88,12 @@ class BlockOrder(BaseModel):
     reason: str = Field(min_length=3, max_length=4000)
 
 
+class ClearOrder(BaseModel):
+    """The commission sees no reason for a provisional block of one linked request."""
+
+    reason: str = Field(min_length=3, max_length=4000)
+
+
 class DecisionRecord(BaseModel):
     outcome: Outcome
     findings: dict[Ground, Finding] = Field(description="A finding per ground examined (or not examined)")
@@ -115,6 +121,7 @@ class LinkRead(BaseModel):
     blocked: bool
     source: str
     score: float
+    cleared_at: datetime | None = None
 
 
 class ConsultationRead(BaseModel):

@@ -16,7 +16,7 @@ from article3.complaints.deadlines import check_deadlines
 from article3.complaints.decisions import block, decide
 from article3.complaints.documents import sweep as sweep_documents
 from article3.complaints.effects import DeletedRequest, DeletionHook
-from article3.complaints.later import Hold, link_later, publication_hold
+from article3.complaints.later import Hold, clear, link_later, publication_hold
 from article3.complaints.lodging import lodge
 from article3.complaints.procedure import answer, assess, consult, extend, rule_restriction
 from article3.complaints.views import (
@@ -44,6 +44,7 @@ __all__ = [
     "assess",
     "block",
     "check_deadlines",
+    "clear",
     "consult",
     "consultations_for",
     "country_outcomes",

@@ -135,6 +135,7 @@ def to_read(session: Session, complaint: Complaint, *, now: datetime) -> Complai
                 blocked=bool(reqs[x.request_id].blocked),
                 source=x.source,
                 score=round(x.score, 3),
+                cleared_at=x.cleared_at,
             )
             for x in complaint.links
         ],

@@ -1,4 +1,5 @@
-"""Adapter for the commission: lodge a complaint, declare it admissible, decide it.
+"""Adapter for the commission: lodge a complaint, declare it admissible, block a linked request or
+say there is no reason to (``clear``), decide it.
 
 The simulated commission decides from the world's ground truth, with its own error rate: it
 examines the applicant's evidence, which the screening never sees (docs/simulation.md).
@@ -14,7 +15,7 @@ from article3.actors import Actor
 from article3.bootstrap import Runtime
 from article3.complaints import service as complaints
 from article3.complaints.rules import Finding, Ground, Kind, Outcome
-from article3.complaints.schemas import Assessment, BlockOrder, ComplaintLodge, DecisionRecord
+from article3.complaints.schemas import Assessment, BlockOrder, ClearOrder, ComplaintLodge, DecisionRecord
 from article3.db.session import transaction
 from article3.errors import Conflict
 from article3.search.schemas import PersonQuery
@@ -72,6 +73,23 @@ def block(rt: Runtime, member: Actor, ref: str, now: datetime) -> bool:
         with rt.session() as session, transaction(session):
             complaints.block(
                 session, actor=member, ref=ref, data=BlockOrder(reason="provisional block"), now=now
+            )
+    except Conflict:
+        return False
+    return True
+
+
+def clear(rt: Runtime, member: Actor, ref: str, request_ref: str, now: datetime) -> bool:
+    """No reason to block this request; False when the case has closed or does not hold it."""
+    try:
+        with rt.session() as session, transaction(session):
+            complaints.clear(
+                session,
+                actor=member,
+                ref=ref,
+                request_ref=request_ref,
+                data=ClearOrder(reason="no reason to block"),
+                now=now,
             )
     except Conflict:
         return False

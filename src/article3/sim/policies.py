@@ -35,10 +35,11 @@ REQUESTS_2021 = 23_716
 BASELINE_LEGIT_REFUSAL = OTHER_REFUSED_2021 / REQUESTS_2021
 
 COMMISSION_ERROR = 0.05  # the commission's own error, both ways
-# A request linked to an open case: the commission rules on a provisional block within days (the
-# urgent procedure, interpol-rules.md §3.3), inside the product's window (complaints.rules
-# .BLOCK_WINDOW_DAYS); a reviewer held off by a block tries again a month later.
-BLOCK_DECISION_DAYS = 5
+# A request linked to an open case: the commission rules on a provisional block, or says there is
+# no reason to block it, within two days (a priori: the urgent procedure, interpol-rules.md §3.3,
+# run by a member on duty), well inside the product's window (complaints.rules.BLOCK_WINDOW_DAYS).
+# A reviewer whose approval waits looks again the next day; one held off by a block, a month later.
+BLOCK_DECISION_DAYS = 2
 HELD_RETRY_DAYS = 30
 HELD_GIVE_UP_DAYS = 3 * 365  # a hold longer than any case lasts is reported as an error
 COMPLAINT_ADMISSIBILITY_DAYS = 25

@@ -73,7 +73,7 @@ class Replay:
         self.results = Results()
         self.by_person: dict[str, list[Outcome]] = defaultdict(list)
         self.by_world_id: dict[str, Outcome] = {}
-        self.cases: dict[str, list[str]] = defaultdict(list)  # open deletion cases, by person
+        self.cases: dict[str, list[tuple[str, str]]] = defaultdict(list)  # (ref, kind), by person
         self.staff = self._staff()
         self.body = governance.Body(rt, self.staff["governance"])
 
@@ -219,7 +219,12 @@ class Replay:
             if when - outcome.submitted > timedelta(days=policies.HELD_GIVE_UP_DAYS):
                 self.results.tally[when.year]["error:held_too_long"] += 1
                 return
-            retry = decided.until or when + timedelta(days=policies.HELD_RETRY_DAYS)
+            next_day = when + timedelta(days=1)  # awaiting: look again tomorrow; blocked: next month
+            retry = (
+                min(decided.until, next_day)
+                if decided.until
+                else when + timedelta(days=policies.HELD_RETRY_DAYS)
+            )
             self.later(retry, lambda t: self.review(outcome, t, nth, approve))
             return
         self.results.tally[when.year]["review_decisions"] += 1
@@ -244,8 +249,7 @@ class Replay:
         data, abusive = event["data"], bool(event["truth"]["abusive"])
         known = [o.ref for o in self.by_person[event["person"]] if o.ref and o.published]
         ref = complaints.lodge(self.rt, data, known, when)
-        if data["kind"] == "deletion":  # the cases the simulated commission decides (below)
-            self.cases[event["person"]].append(ref)
+        self.cases[event["person"]].append((ref, data["kind"]))
         tally = self.results.tally
         tally[when.year]["complaints"] += 1
         self.later(when + timedelta(days=policies.COMPLAINT_ADMISSIBILITY_DAYS),
@@ -263,16 +267,25 @@ class Replay:
         self.later(when + timedelta(days=policies.COMPLAINT_DECISION_DAYS), decide)
 
     def rule_on_blocks(self, outcome: Outcome, person: str, when: datetime) -> None:
-        """The commission rules on a provisional block of a request linked to the person's open
-        deletion cases (a case already closed refuses the block; an access case, which the
-        simulated commission never decides, is never the ground of a block that would last)."""
-        blocks = policies.commission_blocks(outcome.abusive, self.draw("block", outcome.world_id))
-        if outcome.status != "in_review" or not blocks:
+        """The commission rules on a provisional block of a request linked to the person's cases:
+        it blocks through the deletion cases it will decide (an access case, which the simulated
+        commission never decides, is never the ground of a block that would last), or says there
+        is no reason to block, which ends the request's wait (a closed case refuses either)."""
+        if outcome.status != "in_review" or outcome.ref is None:
             return
-        blocked = [
-            ref for ref in self.cases[person] if complaints.block(self.rt, self.staff["member"], ref, when)
-        ]
-        self.results.tally[when.year]["provisional_blocks"] += bool(blocked)
+        cases = self.cases[person]
+        member = self.staff["member"]
+        if policies.commission_blocks(outcome.abusive, self.draw("block", outcome.world_id)):
+            blocked = [
+                ref
+                for ref, kind in cases
+                if kind == "deletion" and complaints.block(self.rt, member, ref, when)
+            ]
+            self.results.tally[when.year]["provisional_blocks"] += bool(blocked)
+            if blocked:
+                return
+        for ref, _ in cases:
+            complaints.clear(self.rt, member, ref, outcome.ref, when)
 
     def on_message(self, event: Event, when: datetime) -> None:
         data, abusive = event["data"], bool(event["truth"]["abusive"])

@@ -21,6 +21,7 @@ from article3.complaints.schemas import (
     ApplicantView,
     Assessment,
     BlockOrder,
+    ClearOrder,
     ComplaintLodge,
     ComplaintRead,
     ConsultationAnswer,
@@ -228,6 +229,19 @@ def extend(
 def block(ref: str, body: BlockOrder, session: SessionDep, clock: ClockDep, actor: Member) -> ComplaintRead:
     with transaction(session):
         complaints.block(session, actor=actor, ref=ref, data=body, now=clock.now())
+    return _read(session, ref, clock.now())
+
+
+@router.post(
+    "/complaints/{ref}/requests/{request_ref}/clear",
+    summary="No provisional block for a linked request: it no longer waits for this case",
+    response_model=ComplaintRead,
+)
+def clear(
+    ref: str, request_ref: str, body: ClearOrder, session: SessionDep, clock: ClockDep, actor: Member
+) -> ComplaintRead:
+    with transaction(session):
+        complaints.clear(session, actor=actor, ref=ref, request_ref=request_ref, data=body, now=clock.now())
     return _read(session, ref, clock.now())
 
 

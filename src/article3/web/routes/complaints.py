@@ -18,6 +18,7 @@ from article3.complaints.rules import Clock, Finding, Ground, Outcome, Restricti
 from article3.complaints.schemas import (
     Assessment,
     BlockOrder,
+    ClearOrder,
     ConsultationAnswer,
     ConsultationOpen,
     DecisionRecord,
@@ -191,6 +192,21 @@ def block(
     def run() -> object:
         data = _parse(BlockOrder, {"reason": _text(form, "reason")})
         return complaints.block(session, actor=actor, ref=ref, data=data, now=now)
+
+    return _act(request, form, session, actor, ref, now, run)
+
+
+@router.post("/complaints/{ref}/clear")
+def clear(
+    request: Request, ref: str, form: FormDep, session: SessionDep, clock: ClockDep, actor: Member
+) -> Response:
+    now = clock.now()
+
+    def run() -> object:
+        data = _parse(ClearOrder, {"reason": _text(form, "reason")})
+        return complaints.clear(
+            session, actor=actor, ref=ref, request_ref=_text(form, "request_ref") or "", data=data, now=now
+        )
 
     return _act(request, form, session, actor, ref, now, run)
 
