@@ -18,7 +18,7 @@ from article3.sim.progress import bar
 from article3.sim.replay import SIM_ACTOR, Replay, Results, already_loaded
 
 DEFAULT_SAMPLE = 0.01
-DEMO_SCALE = 0.16
+DEMO_SCALE = 0.14
 DEMO_YEARS = (2025, 2025)
 DEMO_COUNTRIES = 12
 
