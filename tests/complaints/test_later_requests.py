@@ -233,21 +233,24 @@ def test_the_review_page_shows_the_case_and_why_approval_waits(runtime: Runtime,
         assert page.url.startswith(f"{server}/review/{ref}")  # the item again, not the request
 
 
+def clear(rt: Runtime, member: Actor, case: str, request_ref: str) -> None:
+    with rt.session() as s, transaction(s):
+        complaints.clear(
+            s,
+            actor=member,
+            ref=case,
+            request_ref=request_ref,
+            data=ClearOrder(reason="no reason to block"),
+            now=rt.clock.now(),
+        )
+
+
 def test_the_commission_saying_no_block_ends_the_wait_for_that_request_only(runtime: Runtime) -> None:
     case, ref = cc.later_linked(runtime)
     other = rq.submit(
         runtime, make_user(runtime, Role.NCB_OFFICER, "DE"), rq.document("DE", subject=cc.LATER_SUBJECT)
     )
-    member = make_user(runtime, Role.CCF_MEMBER)
-    with runtime.session() as s, transaction(s):
-        complaints.clear(
-            s,
-            actor=member,
-            ref=case,
-            request_ref=ref,
-            data=ClearOrder(reason="court records"),
-            now=runtime.clock.now(),
-        )
+    clear(runtime, make_user(runtime, Role.CCF_MEMBER), case, ref)
     assert approval(runtime, ref) == "published"
     with pytest.raises(Conflict) as waits:
         approval(runtime, other)
@@ -263,25 +266,13 @@ def test_no_block_is_refused_for_a_blocked_case_or_an_unlinked_request(runtime: 
     case, ref = cc.later_linked(runtime)
     member = make_user(runtime, Role.CCF_MEMBER)
     stranger = "A3-2026-999999"  # no such request, so not linked
-
-    def clear(request_ref: str) -> None:
-        with runtime.session() as s, transaction(s):
-            complaints.clear(
-                s,
-                actor=member,
-                ref=case,
-                request_ref=request_ref,
-                data=ClearOrder(reason="no reason to block"),
-                now=runtime.clock.now(),
-            )
-
     with pytest.raises(Conflict) as unlinked:
-        clear(stranger)
+        clear(runtime, member, case, stranger)
     assert unlinked.value.code == "complaint.not_linked"
     with runtime.session() as s, transaction(s):
         complaints.block(s, actor=member, ref=case, data=BlockOrder(reason="asylum"), now=runtime.clock.now())
     with pytest.raises(Conflict) as blocked:
-        clear(ref)
+        clear(runtime, member, case, ref)
     assert blocked.value.code == "complaint.blocked"
 
 

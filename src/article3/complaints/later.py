@@ -23,10 +23,9 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from article3.actors import Actor
-from article3.audit import service as audit
 from article3.audit.actions import AuditAction
 from article3.complaints import effects, rules
-from article3.complaints.cases import CLOCK_ACTOR, load
+from article3.complaints.cases import CLOCK_ACTOR, load, record
 from article3.complaints.models import Complaint, ComplaintLink
 from article3.complaints.rules import Status
 from article3.complaints.schemas import ClearOrder
@@ -50,10 +49,10 @@ class Hold:
 
 
 def index(session: Session, complaint: Complaint, person: PersonQuery, now: datetime) -> None:
-    """Put the applicant in the person index while the case is open (not audited on its own: part
-    of the lodging)."""
-    record = PersonRecord(id=complaint.ref, **person.model_dump())
-    search.upsert(session, record=record, access={"source": COMPLAINT_SOURCE}, now=now)
+    """Put the applicant in the person index while the case is open (a new case's reference was
+    never indexed; not audited on its own: part of the lodging)."""
+    entry = PersonRecord(id=complaint.ref, **person.model_dump())
+    search.add(session, record=entry, access={"source": COMPLAINT_SOURCE}, now=now)
 
 
 def unindex(session: Session, complaint: Complaint, now: datetime) -> None:
@@ -61,19 +60,17 @@ def unindex(session: Session, complaint: Complaint, now: datetime) -> None:
     search.remove(session, entry_id=complaint.ref, now=now)
 
 
-def link_later(session: Session, *, refs: Iterable[str], request: Request, now: datetime) -> list[str]:
+def link_later(session: Session, *, refs: Iterable[str], request: Request, now: datetime) -> None:
     """Link a new request to the open cases the screening found about its subject; block it where
-    a case's provisional block is in force. Records ``complaints:request:linked`` per case.
-    Returns the references of the cases linked."""
+    a case's provisional block is in force. Records ``complaints:request:linked`` per case."""
     wanted = sorted(set(refs))
     if not wanted:
-        return []
+        return
     open_cases = session.scalars(
         select(Complaint).where(
             Complaint.ref.in_(wanted), Complaint.status.in_([s.value for s in rules.OPEN])
         )
     ).all()
-    linked: list[str] = []
     for complaint in sorted(open_cases, key=lambda c: c.id):
         if any(link.request_id == request.id for link in complaint.links):
             continue
@@ -85,17 +82,8 @@ def link_later(session: Session, *, refs: Iterable[str], request: Request, now: 
         blocked = complaint.blocked_at is not None
         if blocked and not request.blocked:
             effects.set_blocked(session, request=request, blocked=True, now=now)
-        audit.record(
-            session,
-            actor=CLOCK_ACTOR,
-            action=AuditAction.COMPLAINT_REQUEST_LINKED,
-            subject_type="complaint",
-            subject_id=complaint.id,
-            change={"request": request.ref, "source": LATER, "blocked": blocked},
-            now=now,
-        )
-        linked.append(complaint.ref)
-    return linked
+        change = {"request": request.ref, "source": LATER, "blocked": blocked}
+        record(session, CLOCK_ACTOR, AuditAction.COMPLAINT_REQUEST_LINKED, complaint, change, now)
 
 
 def publication_hold(session: Session, *, ref: str, now: datetime) -> Hold | None:
@@ -146,13 +134,6 @@ def clear(
     if complaint.blocked_at is not None:
         raise Conflict("The case's provisional block is in force", code="complaint.blocked")
     link.cleared_at = now
-    audit.record(
-        session,
-        actor=actor,
-        action=AuditAction.COMPLAINT_REQUEST_CLEARED,
-        subject_type="complaint",
-        subject_id=complaint.id,
-        change={"request": request_ref, **data.model_dump(mode="json")},
-        now=now,
-    )
+    change = {"request": request_ref, **data.model_dump(mode="json")}
+    record(session, actor, AuditAction.COMPLAINT_REQUEST_CLEARED, complaint, change, now)
     return complaint

@@ -7,8 +7,11 @@ examines the applicant's evidence, which the screening never sees (docs/simulati
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import datetime
 from typing import Any
+
+from sqlalchemy.orm import Session
 
 from article3 import workflows
 from article3.actors import Actor
@@ -69,28 +72,23 @@ def decide(rt: Runtime, member: Actor, ref: str, *, non_compliant: bool, now: da
 
 def block(rt: Runtime, member: Actor, ref: str, now: datetime) -> bool:
     """A provisional block on the case's requests; False when the case has closed meanwhile."""
-    try:
-        with rt.session() as session, transaction(session):
-            complaints.block(
-                session, actor=member, ref=ref, data=BlockOrder(reason="provisional block"), now=now
-            )
-    except Conflict:
-        return False
-    return True
+    data = BlockOrder(reason="provisional block")
+    return _unless_refused(rt, lambda s: complaints.block(s, actor=member, ref=ref, data=data, now=now))
 
 
 def clear(rt: Runtime, member: Actor, ref: str, request_ref: str, now: datetime) -> bool:
     """No reason to block this request; False when the case has closed or does not hold it."""
+    data = ClearOrder(reason="no reason to block")
+    return _unless_refused(
+        rt, lambda s: complaints.clear(s, actor=member, ref=ref, request_ref=request_ref, data=data, now=now)
+    )
+
+
+def _unless_refused(rt: Runtime, act: Callable[[Session], object]) -> bool:
+    """Run one commission act in its own transaction; False when the case refuses it (Conflict)."""
     try:
         with rt.session() as session, transaction(session):
-            complaints.clear(
-                session,
-                actor=member,
-                ref=ref,
-                request_ref=request_ref,
-                data=ClearOrder(reason="no reason to block"),
-                now=now,
-            )
+            act(session)
     except Conflict:
         return False
     return True

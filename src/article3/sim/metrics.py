@@ -20,6 +20,17 @@ def _ever_published(o: Outcome) -> bool:
     return o.published is not None or o.status in PUBLISHED
 
 
+def _days(o: Outcome) -> float:
+    """Days from submission to publication (a published outcome)."""
+    assert o.published is not None
+    return (o.published - o.submitted).total_seconds() / 86_400
+
+
+def _delayed(o: Outcome) -> bool:
+    """Published, more than DELAYED_AFTER_DAYS after submission."""
+    return o.published is not None and _days(o) > DELAYED_AFTER_DAYS
+
+
 def _share(part: int, whole: int) -> float:
     return round(part / whole, 4) if whole else 0.0
 
@@ -30,8 +41,8 @@ def score(outcomes: list[Outcome], tally: Counter[str], baseline: Baseline, seed
     legit = [o for o in outcomes if not o.abusive]
     legit_refused = [o for o in legit if o.status in LEGIT_REFUSED]
     legit_published = [o for o in legit if _ever_published(o) and o.published]
-    days = [(o.published - o.submitted).total_seconds() / 86_400 for o in legit_published if o.published]
-    delayed = [d for d in days if d > DELAYED_AFTER_DAYS]
+    days = [_days(o) for o in legit_published]
+    delayed = [o for o in legit_published if _delayed(o)]
     rng = random.Random(f"baseline:{seed}")  # noqa: S311
     base_abusive = sum(baseline.publishes(True, rng) for _ in abusive)
     base_legit_refused = sum(not baseline.publishes(False, rng) for _ in legit)
@@ -87,11 +98,7 @@ def case_counts(outcomes: list[Outcome], tally: Counter[str]) -> dict[str, int]:
         "abusive_published": sum(o.abusive and _ever_published(o) for o in seen),
         "genuine": len(genuine),
         "genuine_refused": sum(o.status in LEGIT_REFUSED for o in genuine),
-        "genuine_delayed": sum(
-            o.published is not None
-            and (o.published - o.submitted).total_seconds() > DELAYED_AFTER_DAYS * 86_400
-            for o in genuine
-        ),
+        "genuine_delayed": sum(_delayed(o) for o in genuine),
         "provisional_blocks": tally["provisional_blocks"],
     }
 
@@ -119,11 +126,7 @@ def by_drafting(outcomes: Iterable[Outcome]) -> dict[str, dict[str, int]]:
         row = out.setdefault(o.drafting or "?", {"requests": 0, "refused": 0, "delayed": 0})
         row["requests"] += 1
         row["refused"] += int(o.status in LEGIT_REFUSED)
-        late = (
-            o.published is not None
-            and (o.published - o.submitted).total_seconds() > DELAYED_AFTER_DAYS * 86_400
-        )
-        row["delayed"] += int(late)
+        row["delayed"] += int(_delayed(o))
     return dict(sorted(out.items()))
 
 
