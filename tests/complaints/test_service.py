@@ -17,10 +17,10 @@ from article3.clock import FixedClock
 from article3.complaints import service as complaints
 from article3.complaints.effects import DeletedRequest
 from article3.complaints.rules import Status
-from article3.complaints.schemas import BlockOrder, DecisionRecord, RestrictionRuling
+from article3.complaints.schemas import BlockOrder, ConsultationAnswer, DecisionRecord, RestrictionRuling
 from article3.complaints.views import applicant_view
 from article3.db.session import transaction
-from article3.errors import NotFound
+from article3.errors import Conflict, NotFound
 from article3.notices import rules as notice_rules
 from article3.notices import service as notices
 from article3.notices.models import Notification
@@ -173,6 +173,27 @@ def test_the_clock_job_warns_once_records_misses_and_lapses_consultations(runtim
     with runtime.session() as s:
         assert complaints.get(s, ref).status == Status.DELIBERATION.value
         assert [o.ref for o in complaints.overdue_list(s, now=clock.now())] == [received]
+
+
+def test_a_decided_case_takes_no_more_answers(runtime: Runtime) -> None:
+    """A late answer would write back what the deletion purged about the request."""
+    ref, consultation_id = cc.consulted(runtime, "FR")
+    member = make_user(runtime, Role.CCF_MEMBER)
+    officer = make_user(runtime, Role.NCB_OFFICER, "FR")
+    decision = DecisionRecord(outcome="non_compliant", findings={"private_dispute": "upheld"})
+    with runtime.session() as s, transaction(s):
+        complaints.decide(s, actor=member, ref=ref, data=decision, now=runtime.clock.now())
+    late = ConsultationAnswer(answer="He fled with the money; see the attached statements.")
+    with runtime.session() as s, transaction(s), pytest.raises(Conflict) as refused:
+        complaints.answer(
+            s, actor=officer, consultation_id=consultation_id, data=late, now=runtime.clock.now()
+        )
+    assert refused.value.code == "consultation.case_closed"
+    with runtime.session() as s:
+        [consultation] = complaints.get(s, ref).consultations
+        assert consultation.answer is None and consultation.answered_at is None
+        [listed] = complaints.consultations_for(s, country="FR")
+        assert not listed.case_open  # the bureau's page shows no answer form for it
 
 
 def test_an_accepted_restriction_limits_what_the_applicant_is_told(runtime: Runtime) -> None:

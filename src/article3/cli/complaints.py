@@ -7,12 +7,14 @@ import time
 
 import typer
 
+from article3.cli import complaints_acts
 from article3.cli.context import CLI_ACTOR, emit, handle_errors, state
 from article3.complaints import service as complaints
 from article3.complaints.rules import Status
 from article3.db.session import transaction
 
 app = typer.Typer(help="The complaints commission's cases and statutory clocks.", no_args_is_help=True)
+complaints_acts.register(app)  # the commission's acts, one command per API route
 JSON = typer.Option(False, "--json")
 
 

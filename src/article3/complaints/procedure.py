@@ -111,6 +111,11 @@ def answer(
         raise NotFound("No such consultation", code="consultation.not_found")
     if consultation.answered_at is not None:
         raise Conflict("This consultation is already answered", code="consultation.answered")
+    if consultation.complaint.status not in rules.OPEN:
+        # A decision may have deleted the request and purged what was said about it.
+        raise Conflict(
+            "The case is closed: the commission no longer takes answers", code="consultation.case_closed"
+        )
     consultation.answer, consultation.answered_at = data.answer, now
     consultation.restrictions = [r.value for r in data.restrictions]
     consultation.restriction_note = data.restriction_note

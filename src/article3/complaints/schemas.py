@@ -127,6 +127,7 @@ class LinkRead(BaseModel):
 class ConsultationRead(BaseModel):
     id: int
     complaint_ref: str
+    case_open: bool  # a decided (or inadmissible) case takes no more answers
     request_ref: str
     country: str
     questions: str

@@ -76,10 +76,11 @@ def _decision(d: Decision | None) -> DecisionRead | None:
     )
 
 
-def _consultation(c: Consultation, complaint_ref: str, request_ref: str) -> ConsultationRead:
+def _consultation(c: Consultation, complaint_ref: str, request_ref: str, status: str) -> ConsultationRead:
     return ConsultationRead(
         id=c.id,
         complaint_ref=complaint_ref,
+        case_open=rules.Status(status) in rules.OPEN,
         request_ref=request_ref,
         country=c.country_code,
         questions=c.questions,
@@ -140,7 +141,8 @@ def to_read(session: Session, complaint: Complaint, *, now: datetime) -> Complai
             for x in complaint.links
         ],
         consultations=[
-            _consultation(c, complaint.ref, reqs[c.request_id].ref) for c in complaint.consultations
+            _consultation(c, complaint.ref, reqs[c.request_id].ref, complaint.status)
+            for c in complaint.consultations
         ],
         documents=[
             DocumentRead(id=d.id, kind=d.kind, size=d.size, sha256=d.sha256, uploaded_at=d.uploaded_at)
@@ -200,13 +202,13 @@ def applicant_views(session: Session, *, actor: Actor) -> list[ApplicantView]:
 def consultations_for(session: Session, *, country: str) -> list[ConsultationRead]:
     """A bureau's consultations: the request and the questions, never the applicant's identity."""
     rows = session.execute(
-        select(Consultation, Complaint.ref, Request.ref)
+        select(Consultation, Complaint.ref, Request.ref, Complaint.status)
         .join(Complaint, Complaint.id == Consultation.complaint_id)
         .join(Request, Request.id == Consultation.request_id)
         .where(Consultation.country_code == country)
         .order_by(Consultation.id.desc())
     )
-    return [_consultation(c, cref, rref) for c, cref, rref in rows]
+    return [_consultation(c, cref, rref, status) for c, cref, rref, status in rows]
 
 
 def document_bytes(
@@ -340,6 +342,30 @@ def country_outcomes(session: Session, country: str, *, since: datetime | None =
     linked = _linked(country, since)
     complaints = session.scalar(select(func.count()).select_from(linked.distinct().subquery())) or 0
     return int(complaints), _decided(session, linked)[1]
+
+
+def outcomes_by_country(session: Session, *, since: datetime | None = None) -> dict[str, tuple[int, int]]:
+    """``country_outcomes`` of every requesting country at once (one query): by country code, the
+    complaints linked to at least one of its requests and those decided ``non_compliant``;
+    countries with none are left out."""
+    linked = (
+        select(Request.requesting_country.label("country"), ComplaintLink.complaint_id.label("complaint"))
+        .join(Request, Request.id == ComplaintLink.request_id)
+        .distinct()
+    )
+    if since is not None:
+        linked = linked.join(Complaint, Complaint.id == ComplaintLink.complaint_id).where(
+            Complaint.received_at >= since
+        )
+    pairs = linked.subquery()
+    non_compliant = case((Decision.outcome == Outcome.NON_COMPLIANT.value, 1), else_=0)
+    counts = (func.count(pairs.c.complaint.distinct()), func.coalesce(func.sum(non_compliant), 0))
+    rows = session.execute(
+        select(pairs.c.country, *counts)
+        .outerjoin(Decision, Decision.complaint_id == pairs.c.complaint)
+        .group_by(pairs.c.country)
+    ).all()
+    return {str(country): (int(complaints), int(overturned)) for country, complaints, overturned in rows}
 
 
 def requester_outcomes(session: Session, country: str) -> tuple[int, int]:
