@@ -54,4 +54,9 @@ def bootstrap(settings: Settings, *, clock: Clock | None = None, bulk_load: bool
 
 def statistics_sources() -> Sources:
     """The complaint and message figures of the statistics, read through their domains' services."""
-    return Sources(complaint_outcomes=complaints.country_outcomes, message_counts=messages.country_counts)
+    return Sources(
+        complaint_outcomes=complaints.country_outcomes,
+        message_counts=messages.country_counts,
+        complaint_outcomes_by_country=complaints.outcomes_by_country,
+        message_counts_by_country=messages.counts_by_country,
+    )

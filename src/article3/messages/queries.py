@@ -3,7 +3,9 @@ Read schemas built from the rows (what each reader may see of a message)."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import datetime
+from typing import Any
 
 from sqlalchemy import exists, func, or_, select
 from sqlalchemy.orm import Session, selectinload
@@ -193,6 +195,23 @@ def country_counts(session: Session, country: str, *, since: datetime | None = N
         .where(*conditions)
         .group_by(Message.status, Message.held)
     ).all()
+    return _outcome_counts(rows)
+
+
+def counts_by_country(session: Session, *, since: datetime | None = None) -> dict[str, dict[str, int]]:
+    """``country_counts`` of every sending country at once (one query), by country code; countries
+    that sent nothing since ``since`` are left out."""
+    query = select(Message.sender_country, Message.status, Message.held, func.count(Message.id))
+    if since is not None:
+        query = query.where(Message.created_at >= since)
+    rows = session.execute(query.group_by(Message.sender_country, Message.status, Message.held)).all()
+    by_country: dict[str, list[tuple[str, bool, int]]] = {}
+    for country, status, held, n in rows:
+        by_country.setdefault(str(country), []).append((status, held, n))
+    return {country: _outcome_counts(found) for country, found in by_country.items()}
+
+
+def _outcome_counts(rows: Iterable[Any]) -> dict[str, int]:
     counts = {"delivered": 0, "held": 0, "pending": 0, "released": 0, "blocked": 0}
     for status, held, n in rows:
         counts["held"] += n if held else 0

@@ -22,7 +22,15 @@ from article3.countries import service as countries
 from article3.errors import Conflict, InvalidInput, NotFound, PermissionDenied
 from article3.messages import files, monitor, rules, storage
 from article3.messages.models import Attachment, Message, MessageRecipient, MessageRequestRef
-from article3.messages.queries import country_counts, held_queue, inbox, outbox, readable, thread
+from article3.messages.queries import (
+    country_counts,
+    counts_by_country,
+    held_queue,
+    inbox,
+    outbox,
+    readable,
+    thread,
+)
 from article3.messages.rules import Status
 from article3.messages.schemas import Decision, MessageDecide, MessageSend
 from article3.notices import service as notices
@@ -32,6 +40,7 @@ from article3.search.engine import SearchEngine
 LINK_ACTOR = "system:complaints"
 __all__ = [
     "country_counts",
+    "counts_by_country",
     "decide",
     "get",
     "held_queue",

@@ -22,9 +22,14 @@ from article3.sim.countries import locale_for
 _LATIN_MAX = 0x024F
 
 
+# Only the person provider: the names are the same draws as with every provider loaded (each
+# locale's provider is found the same way), and a locale is set up about four times faster.
+PROVIDERS = ["faker.providers.person"]
+
+
 @cache
 def _faker(locale: str) -> Faker:
-    return Faker(locale)
+    return Faker(locale, providers=PROVIDERS)
 
 
 @cache

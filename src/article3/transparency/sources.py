@@ -13,12 +13,21 @@ when its function is missing. The expected signatures::
 
 Each counts the events dated at or after ``since`` (all of them when None). A closed period
 [start, end) is read as ``f(since=start) - f(since=end)``.
+
+Two of them may also come in a form that answers for every country in one query, which the
+records of all countries (the statistics pages, the report, each governance sitting) use instead
+of one query per member country; a country missing from the answer has none::
+
+    complaint_outcomes_by_country(session, *, since=None) -> {country: (complaints, overturned)}
+    message_counts_by_country(session, *, since=None) -> {country: message_counts(...)}
+
+Each must answer for every country what its per-country form answers (``prefetched``).
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, replace
 from datetime import datetime
 from typing import Any
 
@@ -37,6 +46,8 @@ class Sources:
     complaint_decisions: Provider | None = None
     complaint_deadlines: Provider | None = None
     message_counts: Provider | None = None
+    complaint_outcomes_by_country: Provider | None = None
+    message_counts_by_country: Provider | None = None
 
 
 NO_SOURCES = Sources()
@@ -104,6 +115,26 @@ def read(
         m = _between(sources.message_counts, session, country, start, end, MESSAGE_KEYS)
         out |= {f"messages_{k}": m[k] for k in MESSAGE_KEYS}
     return OtherFigures(**out)
+
+
+def prefetched(sources: Sources, session: Session, *, since: Iterable[datetime | None]) -> Sources:
+    """The same sources, each per-country provider that has a by-country form answered from one
+    query per ``since`` value instead of one per country (for reading many countries at once)."""
+    changes: dict[str, Provider] = {}
+    if sources.complaint_outcomes is not None and sources.complaint_outcomes_by_country is not None:
+        changes["complaint_outcomes"] = _lookup(sources.complaint_outcomes_by_country, session, since, (0, 0))
+    if sources.message_counts is not None and sources.message_counts_by_country is not None:
+        changes["message_counts"] = _lookup(sources.message_counts_by_country, session, since, {})
+    return replace(sources, **changes) if changes else sources
+
+
+def _lookup(by_country: Provider, session: Session, since: Iterable[datetime | None], empty: Any) -> Provider:
+    answers = {when: by_country(session, since=when) for when in set(since)}
+
+    def provider(_: Session, country: str, *, since: datetime | None = None) -> Any:
+        return answers[since].get(country, empty)
+
+    return provider
 
 
 def available(sources: Sources) -> dict[str, bool]:

@@ -276,6 +276,10 @@ def records(
     if country:
         codes = {country}
     end = period.end if period.end < now else None
+    if len(codes) > 1:
+        sources = other.prefetched(
+            sources, session, since=(period.start, end) if end is not None else (period.start,)
+        )
     out = {}
     for code in sorted(codes):
         extra = other.read(sources, session, code, start=period.start, end=end)
