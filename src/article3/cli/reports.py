@@ -25,25 +25,13 @@ def build(
     """Build, sign and store YEAR's report; write it as HTML, CSV and JSON, each with its .sig."""
     st = state(ctx)
     rt = st.runtime
-    signer = transparency.signer_for(rt.settings)
     with st.session() as session, transaction(session):
-        summary = transparency.build_report(
-            session,
-            year=year,
-            actor=transparency.REPORT_ACTOR,
-            signer=signer,
-            now=rt.clock.now(),
-            sources=rt.statistics,
-            gap_threshold=rt.settings.oversight_gap_threshold,
+        summary = transparency.build_year(
+            session, year=year, settings=rt.settings, now=rt.clock.now(), sources=rt.statistics
         )
-    folder = out or rt.settings.data_dir / "reports" / str(year)
-    folder.mkdir(parents=True, exist_ok=True)
+    folder = out or transparency.reports_folder(rt.settings, year)
     with st.session() as session:
-        report = transparency.load(session, summary.id)
-        for fmt, data in transparency.files(report).items():
-            path = folder / transparency.file_name(report, fmt)
-            path.write_bytes(data)
-            path.with_name(path.name + ".sig").write_bytes(transparency.sidecar(report, fmt))
+        for path in transparency.write_files(transparency.load(session, summary.id), folder):
             typer.echo(str(path))
     typer.echo(f"report {summary.id} for {year}: audit head {summary.audit_head_hash}, key {summary.key_id}")
 

@@ -1,5 +1,5 @@
-"""Adapter for the commission: lodge a complaint, declare it admissible, block a linked request or
-say there is no reason to (``clear``), decide it.
+"""Adapter for the commission: lodge a complaint, declare it admissible, consult the source bureau
+and have it answer, block a linked request or say there is no reason to (``clear``), decide it.
 
 The simulated commission decides from the world's ground truth, with its own error rate: it
 examines the applicant's evidence, which the screening never sees (docs/simulation.md).
@@ -18,10 +18,26 @@ from article3.actors import Actor
 from article3.bootstrap import Runtime
 from article3.complaints import service as complaints
 from article3.complaints.rules import Finding, Ground, Kind, Outcome
-from article3.complaints.schemas import Assessment, BlockOrder, ClearOrder, ComplaintLodge, DecisionRecord
+from article3.complaints.schemas import (
+    Assessment,
+    BlockOrder,
+    ClearOrder,
+    ComplaintLodge,
+    ConsultationAnswer,
+    ConsultationOpen,
+    DecisionRecord,
+)
 from article3.db.session import transaction
 from article3.errors import Conflict
+from article3.notices.rules import Status as RequestStatus
 from article3.search.schemas import PersonQuery
+from article3.sim import policies
+
+QUESTIONS = (
+    "The commission has received a complaint about this request (Statute Art. 34). Please send "
+    "the judicial decision it rests on and your view of the applicant's claims."
+)
+ANSWER = "The request is maintained; the judicial decision is attached to the file."
 
 
 def lodge(rt: Runtime, data: dict[str, Any], refs: list[str], now: datetime) -> str:
@@ -55,6 +71,30 @@ def admit(rt: Runtime, secretariat: Actor, ref: str, now: datetime) -> None:
             data=Assessment(admissible=True, reason="admissible"),
             now=now,
         )
+
+
+def consult(rt: Runtime, secretariat: Actor, ref: str, now: datetime) -> list[tuple[int, str]]:
+    """Consult the source bureau about each published request the case concerns, each consultation
+    in its own transaction; returns each consultation's id and the bureau's country."""
+    with rt.session() as session:
+        links = complaints.to_read(session, complaints.get(session, ref), now=now).links
+    published = [link.request_ref for link in links if link.request_status == RequestStatus.PUBLISHED.value]
+    asked: list[tuple[int, str]] = []
+    for request_ref in published:
+        data = ConsultationOpen(
+            request_ref=request_ref, questions=QUESTIONS, months=policies.CONSULTATION_MONTHS
+        )
+        with rt.session() as session, transaction(session):
+            made = complaints.consult(session, actor=secretariat, ref=ref, data=data, now=now)
+            asked.append((made.id, made.country_code))
+    return asked
+
+
+def answer(rt: Runtime, officer: Actor, consultation_id: int, now: datetime) -> None:
+    """The source bureau answers the commission (no restriction asked)."""
+    data = ConsultationAnswer(answer=ANSWER)
+    with rt.session() as session, transaction(session):
+        complaints.answer(session, actor=officer, consultation_id=consultation_id, data=data, now=now)
 
 
 def decide(rt: Runtime, member: Actor, ref: str, *, non_compliant: bool, now: datetime) -> int:

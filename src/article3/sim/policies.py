@@ -44,6 +44,14 @@ HELD_RETRY_DAYS = 30
 HELD_GIVE_UP_DAYS = 3 * 365  # a hold longer than any case lasts is reported as an error
 COMPLAINT_ADMISSIBILITY_DAYS = 25
 COMPLAINT_DECISION_DAYS = 150
+# Right after admissibility the commission consults the source bureau about each published
+# request a deletion case concerns (CCF Statute Art. 34, "The source NCB is always consulted":
+# ccf-decisions.md, "Consultation"), with the product's default deadline of one calendar month
+# (complaints.rules.CONSULTATION_MONTHS). The bureau answers after 20 days: an assumption (no
+# published figure), inside the shortest month, so no consultation lapses. The answer never changes
+# the decision, which the simulated commission takes from the truth (commission_non_compliant).
+CONSULTATION_MONTHS = 1
+CONSULTATION_ANSWER_DAYS = 20
 MESSAGE_REVIEW_DAYS = 2
 
 

@@ -252,9 +252,15 @@ class Replay:
         self.cases[event["person"]].append((ref, data["kind"]))
         tally = self.results.tally
         tally[when.year]["complaints"] += 1
-        self.later(when + timedelta(days=policies.COMPLAINT_ADMISSIBILITY_DAYS),
-                   lambda t: complaints.admit(self.rt, self.staff["secretariat"], ref, t))  # fmt: skip
-        if data["kind"] != "deletion":
+        deletion = data["kind"] == "deletion"
+
+        def admit(t: datetime) -> None:
+            complaints.admit(self.rt, self.staff["secretariat"], ref, t)
+            if deletion:
+                self.consult(ref, t)
+
+        self.later(when + timedelta(days=policies.COMPLAINT_ADMISSIBILITY_DAYS), admit)
+        if not deletion:
             return
         non_compliant = policies.commission_non_compliant(abusive, self.draw("decision", event["id"]))
 
@@ -265,6 +271,20 @@ class Replay:
             tally[t.year]["deletions"] += deleted
 
         self.later(when + timedelta(days=policies.COMPLAINT_DECISION_DAYS), decide)
+
+    def consult(self, ref: str, when: datetime) -> None:
+        """The secretariat consults the source bureau of each published request the case concerns
+        (Statute Art. 34); the bureau answers later. The answer never changes the decision, which
+        was drawn from the truth when the case was lodged."""
+        tally = self.results.tally
+        for consultation_id, country in complaints.consult(self.rt, self.staff["secretariat"], ref, when):
+            tally[when.year]["consultations"] += 1
+
+            def answer(t: datetime, consultation_id: int = consultation_id, country: str = country) -> None:
+                complaints.answer(self.rt, self.officer(country), consultation_id, t)
+                tally[t.year]["consultations_answered"] += 1
+
+            self.later(when + timedelta(days=policies.CONSULTATION_ANSWER_DAYS), answer)
 
     def rule_on_blocks(self, outcome: Outcome, person: str, when: datetime) -> None:
         """The commission rules on a provisional block of a request linked to the person's cases:

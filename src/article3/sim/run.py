@@ -13,6 +13,7 @@ from article3.config import Settings
 from article3.countries import service as countries
 from article3.db import migrate
 from article3.db.session import transaction
+from article3.sim import demo as history
 from article3.sim import generate, metrics, world
 from article3.sim.progress import bar
 from article3.sim.replay import SIM_ACTOR, Replay, Results, already_loaded
@@ -101,13 +102,25 @@ def demo_world(seed: int, scale: float = DEMO_SCALE) -> world.World:
 def demo(
     settings: Settings, seed: int, *, scale: float = DEMO_SCALE, progress: bool = True
 ) -> dict[str, Any] | None:
-    """Load the demo world into the settings' database; None when it is already loaded."""
+    """Load the demo world into the settings' database; None when it is already loaded. Before
+    the replay, some history (the measures of 10 March 2022 on Russia, the court's officials);
+    after it, the year's signed report (sim/demo.py)."""
     rt = bootstrap(settings, clock=FixedClock(datetime(2025, 1, 1, tzinfo=UTC)), bulk_load=True)
     try:
         if already_loaded(rt):
             return None
         w = demo_world(seed, scale)
-        results = replay(rt, w, reviewer_error=0.02, seed=seed, progress=progress, finish=False)
+        with bar("replaying", len(w.events), enabled=progress) as advance:
+            loader = Replay(rt, reviewer_error=0.02, seed=seed, advance=advance)
+            before = history.before(rt, seed, governance=loader.staff["governance"])
+            results = loader.run(w, finish=False)
+        after = history.after(rt, DEMO_YEARS[1])
     finally:
         rt.close()
-    return {"events": len(w.events), "requests": len(results.outcomes), "countries": w.header["countries"]}
+    return {
+        "events": len(w.events),
+        "requests": len(results.outcomes),
+        "countries": w.header["countries"],
+        **before,
+        **after,
+    }

@@ -255,6 +255,39 @@ def build_report(
     return _summary(report)
 
 
+def build_year(
+    session: Session, *, year: int, settings: Settings, now: datetime, sources: Sources = NO_SOURCES
+) -> ReportSummary:
+    """Build the year's report as this deployment builds it (``article3 report build``, the demo):
+    signed with its key (``signer_for``), its gap threshold, in the name of ``REPORT_ACTOR``."""
+    return build_report(
+        session,
+        year=year,
+        actor=REPORT_ACTOR,
+        signer=signer_for(settings),
+        now=now,
+        sources=sources,
+        gap_threshold=settings.oversight_gap_threshold,
+    )
+
+
+def reports_folder(settings: Settings, year: int) -> Path:
+    """Where a year's report files are written unless told otherwise: ``<data_dir>/reports/<year>``."""
+    return settings.data_dir / "reports" / str(year)
+
+
+def write_files(report: Report, folder: Path) -> list[Path]:
+    """Write a stored report's three files into ``folder``, each with its ``FILE.sig``; returns the files."""
+    folder.mkdir(parents=True, exist_ok=True)
+    written = []
+    for fmt, data in files(report).items():
+        path = folder / file_name(report, fmt)
+        path.write_bytes(data)
+        path.with_name(path.name + ".sig").write_bytes(sidecar(report, fmt))
+        written.append(path)
+    return written
+
+
 def _summary(r: Report) -> ReportSummary:
     return ReportSummary(
         id=r.id,
