@@ -6,13 +6,16 @@ import random
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
+import pytest
 from sqlalchemy import select
 
 from article3.bootstrap import Runtime
 from article3.complaints.models import ComplaintLink
 from article3.config import Settings
+from article3.errors import Conflict
 from article3.notices.models import Request
 from article3.sim import abuse, generate, metrics, offences, policies, report, run, world
+from article3.sim import demo as history
 from article3.sim.replay import Replay
 
 
@@ -63,7 +66,35 @@ def test_evaluate_reads_a_world_file_and_the_demo_loads_once(settings: Settings,
     drafted = result["legitimate_by_drafting"]
     assert sum(r["requests"] for r in drafted.values()) == result["requests"] - result["abusive"]
     assert sum(r["refused"] for r in drafted.values()) == 0  # no reviewer error, ordinary cases
-    assert run.demo(settings, 1, scale=0.0005, progress=False) is None  # the replay above marked it
+    # A world is replayed here, but not a complete demo: the demo says so rather than serve it.
+    with pytest.raises(Conflict) as refused:
+        run.demo(settings, 1, scale=0.0005, progress=False)
+    assert refused.value.code == "sim.demo_incomplete"
+
+
+def test_an_interrupted_demo_load_is_reported_not_served(
+    settings: Settings, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    settings = settings.model_copy(update={"data_dir": tmp_path})
+
+    def power_cut(rt: Runtime, year: int) -> None:
+        raise KeyboardInterrupt  # after the replay, before the report: as a Ctrl-C would
+
+    monkeypatch.setattr(history, "after", power_cut)
+    with pytest.raises(KeyboardInterrupt):
+        run.demo(settings, 1, scale=0.0005, progress=False)
+    monkeypatch.undo()
+    for _ in range(2):
+        with pytest.raises(Conflict) as refused:
+            run.demo(settings, 1, scale=0.0005, progress=False)
+        assert refused.value.code == "sim.demo_incomplete" and "rm -rf var" in refused.value.message
+
+
+def test_a_complete_demo_loads_once(settings: Settings, tmp_path: Path) -> None:
+    settings = settings.model_copy(update={"data_dir": tmp_path})
+    loaded = run.demo(settings, 1, scale=0.0005, progress=False)
+    assert loaded is not None and loaded["report"]["year"] == run.DEMO_YEARS[1]
+    assert run.demo(settings, 1, scale=0.0005, progress=False) is None
 
 
 def _pre_emptive_world() -> world.World:

@@ -13,6 +13,7 @@ from article3.config import Settings
 from article3.countries import service as countries
 from article3.db import migrate
 from article3.db.session import transaction
+from article3.errors import Conflict
 from article3.sim import demo as history
 from article3.sim import generate, metrics, world
 from article3.sim.progress import bar
@@ -22,6 +23,11 @@ DEFAULT_SAMPLE = 0.01
 DEMO_SCALE = 0.14
 DEMO_YEARS = (2025, 2025)
 DEMO_COUNTRIES = 12
+INCOMPLETE = (
+    "this database already holds a simulated world that is not a complete demo (a demo load was "
+    "interrupted, or `sim evaluate` replayed a world into it), and a replay cannot be resumed: remove the "
+    "database and its data folder, then load again (for `make run`: `rm -rf var`, then `make run`)"
+)
 
 
 def make_world(
@@ -108,7 +114,9 @@ def demo(
     rt = bootstrap(settings, clock=FixedClock(datetime(2025, 1, 1, tzinfo=UTC)), bulk_load=True)
     try:
         if already_loaded(rt):
-            return None
+            if history.complete(rt, DEMO_YEARS[1]):
+                return None
+            raise Conflict(INCOMPLETE, code="sim.demo_incomplete")
         w = demo_world(seed, scale)
         with bar("replaying", len(w.events), enabled=progress) as advance:
             loader = Replay(rt, reviewer_error=0.02, seed=seed, advance=advance)
