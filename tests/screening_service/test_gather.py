@@ -128,6 +128,27 @@ def test_flags_of_other_countries_on_an_earlier_request_are_counted(runtime: Run
     assert "2 flags" in shown["detail"]
 
 
+def test_an_extradition_refusal_recorded_by_a_state_is_weighed_as_its_position(
+    runtime: Runtime, http: httpx.Client
+) -> None:
+    """A state records, as its flag on the published request, that it refused extradition: the
+    next request about the person carries the refusal as that state's position, apart from the
+    other flags."""
+    first = rq.published(runtime, "FR")
+    refusals = {"DE": FlagReason.EXTRADITION_REFUSED, "NO": FlagReason.NATIONAL_LAW}
+    for country, reason in refusals.items():
+        token = make_token(runtime, Role.NCB_OFFICER, country)
+        body = {"reason": reason.value, "note": "Surrender refused by the court of appeal."}
+        response = http.post(f"/api/v1/requests/{first}/flags", json=body, headers=bearer(token))
+        assert response.status_code == 201, response.text
+    run = latest_run(runtime, rq.in_review(runtime, "FR"))
+    [refused] = evidence(run, "extradition_refused_elsewhere")
+    assert refused["kind"] == "flags" and refused["ref"] == "DE"
+    [flagged] = evidence(run, "recipient_flags_on_earlier")
+    assert flagged["ref"] == "NO" and "1 flags" in flagged["detail"]
+    assert run.version == "2026.11.4"
+
+
 def test_earlier_requests_are_found_across_scripts_and_the_request_itself_is_left_out(
     runtime: Runtime,
 ) -> None:

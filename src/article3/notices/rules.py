@@ -37,6 +37,9 @@ class FlagReason(StrEnum):
     PROTECTED_STATUS = "protected_status"
     ARTICLE3_CONCERN = "article3_concern"
     HUMAN_RIGHTS_CONCERN = "human_rights_concern"
+    # Its courts or government refused to surrender the person in this case: a position of another
+    # state that the screening of later requests about the person weighs as such.
+    EXTRADITION_REFUSED = "extradition_refused"
 
 
 ALLOWED_TRANSITIONS: dict[Status, frozenset[Status]] = {

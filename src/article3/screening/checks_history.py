@@ -40,8 +40,19 @@ def _proceedings(inp: ScreeningInput, kinds: set[str]) -> list[Evidence]:
     ]
 
 
+def _refusals_recorded(inp: ScreeningInput) -> list[Evidence]:
+    """Extradition refusals that other states recorded as their flag on an earlier request."""
+    return [
+        Evidence(
+            EvidenceKind.FLAGS, country, f"{country} recorded that it refused extradition (earlier request)"
+        )
+        for country in inp.flags_on_earlier.extradition_refused
+    ]
+
+
 def check_proceedings(inp: ScreeningInput, ctx: Context) -> list[Finding]:
-    """Parallel civil or arbitration cases, trials in absentia, extradition refused elsewhere."""
+    """Parallel civil or arbitration cases, trials in absentia, extradition refused elsewhere (as the
+    requester declares it, or as the refusing state recorded it on an earlier request)."""
     w = ctx.weights
     rules = (
         ({ProceedingKind.CIVIL, ProceedingKind.ARBITRATION}, ReasonCode.PARALLEL_CIVIL_DISPUTE,
@@ -57,6 +68,8 @@ def check_proceedings(inp: ScreeningInput, ctx: Context) -> list[Finding]:
     out: list[Finding] = []
     for kinds, code, weight, text in rules:
         evidence = _proceedings(inp, {k.value for k in kinds})
+        if code is ReasonCode.EXTRADITION_REFUSED_ELSEWHERE:
+            evidence += _refusals_recorded(inp)
         if evidence:
             out.append(finding(code, weight, text, evidence))
     return out

@@ -241,10 +241,16 @@ def flags_on(reader: Session, *, request_ids: list[int], requester: str) -> inpu
     """Other countries' flags on the earlier requests."""
     if not request_ids:
         return inputs.FlagsOnEarlier()
-    countries = reader.scalars(
-        select(Flag.country_code).where(Flag.request_id.in_(request_ids), Flag.country_code != requester)
+    rows = reader.execute(
+        select(Flag.country_code, Flag.reason).where(
+            Flag.request_id.in_(request_ids), Flag.country_code != requester
+        )
     ).all()
-    return inputs.FlagsOnEarlier(count=len(countries), countries=tuple(sorted(set(countries))))
+    refused = {c for c, reason in rows if reason == notice_rules.FlagReason.EXTRADITION_REFUSED}
+    others = [c for c, reason in rows if reason != notice_rules.FlagReason.EXTRADITION_REFUSED]
+    return inputs.FlagsOnEarlier(
+        count=len(others), countries=tuple(sorted(set(others))), extradition_refused=tuple(sorted(refused))
+    )
 
 
 @contextmanager

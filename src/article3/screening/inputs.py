@@ -122,6 +122,8 @@ class FlagsOnEarlier:
 
     count: int = 0
     countries: tuple[str, ...] = ()
+    # Countries whose flag says they refused extradition in the case (counted apart from the rest).
+    extradition_refused: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

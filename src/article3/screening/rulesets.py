@@ -49,7 +49,7 @@ from article3.screening.learned import LearnedModel, build_features, predict
 from article3.screening.reasons import WITHHELD_FROM_REQUESTER, ReasonCode
 
 RULESET = "article3-screening"
-RULESET_VERSION = "2026.11.3"
+RULESET_VERSION = "2026.11.4"
 
 STANDARD_REVIEW_AT = 0.10
 ENHANCED_REVIEW_AT = 0.45
