@@ -9,22 +9,19 @@ data is built inline with the per-domain factories in ``tests/factories``.
 
 from __future__ import annotations
 
-import threading
-import time
 from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
 
 import httpx
 import pytest
-import uvicorn
 from sqlalchemy.orm import Session
 
-from article3.app import create_app
 from article3.bootstrap import Runtime, bootstrap
 from article3.clock import FixedClock
 from article3.config import Environment, Settings
 from tests.support import databases
+from tests.support.serving import serve
 
 START = datetime(2026, 1, 5, 9, 0, tzinfo=UTC)
 TEST_SECRET = "test-secret-key-that-is-long-enough-0123456789"
@@ -83,19 +80,8 @@ def session(runtime: Runtime) -> Iterator[Session]:
 @pytest.fixture
 def server(runtime: Runtime) -> Iterator[str]:
     """The real app served by uvicorn on a free loopback port, in a thread."""
-    config = uvicorn.Config(create_app(runtime), host="127.0.0.1", port=0, log_level="warning")
-    srv = uvicorn.Server(config)
-    thread = threading.Thread(target=srv.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 10
-    while not srv.started:
-        if time.monotonic() > deadline:
-            raise RuntimeError("the test server did not start")
-        time.sleep(0.01)
-    port = srv.servers[0].sockets[0].getsockname()[1]
-    yield f"http://127.0.0.1:{port}"
-    srv.should_exit = True
-    thread.join(timeout=10)
+    with serve(runtime) as url:
+        yield url
 
 
 @pytest.fixture

@@ -6,7 +6,6 @@ from datetime import timedelta
 
 import httpx
 import pytest
-from playwright.sync_api import Page
 from sqlalchemy import select
 
 from article3.actors import Actor, Role
@@ -27,7 +26,7 @@ from article3.search.schemas import PersonQuery
 from tests.factories import complaints as cc
 from tests.factories import requests as rq
 from tests.factories.accounts import PASSWORD, bearer, make_token, make_user
-from tests.support.browser import chromium
+from tests.support.browser import chromium, log_in
 
 DELORME = {"names": ["Marc Delorme"], "birth_date": "1984-07-12"}  # the sample request's subject
 
@@ -214,11 +213,7 @@ def test_the_review_page_shows_the_case_and_why_approval_waits(runtime: Runtime,
     make_user(runtime, Role.REVIEWER, username="reviewer-held")
     with chromium() as browser:
         page = browser.new_context().new_page()
-        page.goto(f"{server}/login")
-        page.fill("input[name=username]", "reviewer-held")
-        page.fill("input[name=password]", PASSWORD)
-        page.click("button[type=submit]")
-        page.wait_for_url(f"{server}/")
+        log_in(page, server, "reviewer-held", PASSWORD)
         page.goto(f"{server}/review/{ref}")
         finding = page.locator("[data-testid=findings] > li[data-code=commission_case_pending]")
         assert finding.count() == 1 and case in finding.inner_text()
@@ -276,21 +271,13 @@ def test_no_block_is_refused_for_a_blocked_case_or_an_unlinked_request(runtime: 
     assert blocked.value.code == "complaint.blocked"
 
 
-def _browser_login(page: Page, server: str, username: str) -> None:
-    page.goto(f"{server}/login")
-    page.fill("input[name=username]", username)
-    page.fill("input[name=password]", PASSWORD)
-    page.click("button[type=submit]")
-    page.wait_for_url(f"{server}/")
-
-
 @pytest.mark.browser
 def test_a_member_says_no_block_on_the_case_page(runtime: Runtime, server: str) -> None:
     case, ref = cc.later_linked(runtime)
     make_user(runtime, Role.CCF_MEMBER, username="member-clear")
     with chromium() as browser:
         page = browser.new_context().new_page()
-        _browser_login(page, server, "member-clear")
+        log_in(page, server, "member-clear", PASSWORD)
         page.goto(f"{server}/complaints/{case}")
         form = page.locator("[data-testid=clear-form]")
         assert form.locator(f"select[name=request_ref] option[value='{ref}']").count() == 1

@@ -6,21 +6,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from playwright.sync_api import Page
-
 from article3.actors import Role
 from article3.bootstrap import Runtime
 from tests.factories import requests as rq
 from tests.factories.accounts import PASSWORD, make_user
-from tests.support.browser import chromium
-
-
-def _login(page: Page, server: str, username: str, password: str, then: str = "/") -> None:
-    page.goto(f"{server}/login?next={then}")
-    page.fill("input[name=username]", username)
-    page.fill("input[name=password]", password)
-    page.click("button[type=submit]")
-    page.wait_for_url(f"{server}{then}")
+from tests.support.browser import chromium, log_in
 
 
 def test_applicant_lodges_follows_and_reads_the_decision(
@@ -54,20 +44,20 @@ def test_applicant_lodges_follows_and_reads_the_decision(
         username = page.inner_text("[data-testid=login-username]")
         password = page.inner_text("[data-testid=login-password]")
 
-        _login(page, server, username, password, "/portal/cases")
+        log_in(page, server, username, password, "/portal/cases")
         case = page.locator(f"[data-ref='{ref}']")
         assert case.locator("[data-testid=status]").inner_text() == "received"
         assert case.locator("[data-testid=decision]").count() == 0
 
         staff = browser.new_page()
-        _login(staff, server, "sec", PASSWORD, "/complaints")
+        log_in(staff, server, "sec", PASSWORD, "/complaints")
         staff.goto(f"{server}/complaints/{ref}")
         assert request_ref in staff.inner_text("[data-testid=links]")
         staff.fill("[data-testid=assess-form] input[name=reason]", "the request is in order")
         staff.click("[data-testid=assess-form] button[value=yes]")
         staff.wait_for_url(f"{server}/complaints/{ref}")
         staff.context.clear_cookies()
-        _login(staff, server, "member", PASSWORD, "/complaints")
+        log_in(staff, server, "member", PASSWORD, "/complaints")
         staff.goto(f"{server}/complaints/{ref}")
         staff.select_option("select[name=outcome]", "non_compliant")
         staff.select_option("select[name='finding.invalid_judicial_basis']", "upheld")

@@ -5,8 +5,6 @@ Chromium and opens every link of its header."""
 from __future__ import annotations
 
 import json
-import threading
-import time
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -14,12 +12,10 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-import uvicorn
 from playwright.sync_api import Page
 from typer.testing import CliRunner
 
 from article3.accounts.demo import DEMO_ACCOUNTS, DemoAccount
-from article3.app import create_app
 from article3.bootstrap import Runtime, bootstrap
 from article3.cli.main import app as cli
 from article3.clock import FixedClock
@@ -31,7 +27,8 @@ from article3.transparency import signing
 from article3.web.render import nav_links
 from tests.conftest import TEST_SECRET
 from tests.support import databases
-from tests.support.browser import chromium
+from tests.support.browser import chromium, log_in
+from tests.support.serving import serve
 
 pytestmark = pytest.mark.browser
 
@@ -133,29 +130,12 @@ def demo(database_factory: databases.Factory, tmp_path_factory: pytest.TempPathF
     loaded = run.demo(settings, 1, scale=SCALE, progress=False)
     assert loaded is not None
     rt = bootstrap(settings, clock=FixedClock(SERVED_AT))
-    srv = uvicorn.Server(uvicorn.Config(create_app(rt), host="127.0.0.1", port=0, log_level="warning"))
-    thread = threading.Thread(target=srv.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 10
-    while not srv.started:
-        assert time.monotonic() < deadline, "the test server did not start"
-        time.sleep(0.01)
     try:
-        port = srv.servers[0].sockets[0].getsockname()[1]
-        yield Demo(f"http://127.0.0.1:{port}", rt, loaded)
+        with serve(rt) as served:
+            yield Demo(served, rt, loaded)
     finally:
-        srv.should_exit = True
-        thread.join(timeout=10)
         rt.close()
         database_factory.drop(url)
-
-
-def _log_in(page: Page, server: str, account: DemoAccount) -> None:
-    page.goto(f"{server}/login")
-    page.fill("input[name=username]", account.username)
-    page.fill("input[name=password]", account.password)
-    page.click("button[type=submit]")
-    page.wait_for_url(f"{server}/")
 
 
 def _problem(page: Page, href: str, username: str) -> str | None:
@@ -180,7 +160,7 @@ def test_every_header_page_has_data_for_every_demo_account(demo: Demo, account: 
     problems = {}
     with chromium() as browser:
         page = browser.new_page()
-        _log_in(page, demo.url, account)
+        log_in(page, demo.url, account.username, account.password)
         shown = [a.get_attribute("href") for a in page.locator("nav a[data-testid^=nav-]").all()]
         assert shown == expected
         for href in expected:

@@ -14,8 +14,7 @@ from article3.complaints.models import ComplaintLink
 from article3.config import Settings
 from article3.errors import Conflict
 from article3.notices.models import Request
-from article3.sim import abuse, generate, metrics, offences, policies, report, run, world
-from article3.sim import demo as history
+from article3.sim import abuse, generate, history, metrics, offences, policies, report, run, world
 from article3.sim.replay import Replay
 
 

@@ -28,7 +28,7 @@ from article3.workflows import submit_request
 from tests.conftest import START
 from tests.factories.accounts import PASSWORD, make_user
 from tests.notices.samples import HOMICIDE_FACTS, red_notice
-from tests.support.browser import chromium
+from tests.support.browser import chromium, log_in
 
 REF = re.compile(r"/requests/(A3-\d{4}-\d{6})$")
 # An ordinary murder whose facts also mention criticism and a publication: the screening finds
@@ -38,11 +38,7 @@ FACTS = HOMICIDE_FACTS + " The subject had criticised the mayor in a local newsp
 
 def _login(browser: Browser, server: str, username: str) -> Page:
     page = browser.new_context().new_page()
-    page.goto(f"{server}/login")
-    page.fill("input[name=username]", username)
-    page.fill("input[name=password]", PASSWORD)
-    page.click("button[type=submit]")
-    page.wait_for_url(f"{server}/")
+    log_in(page, server, username, PASSWORD)
     return page
 
 

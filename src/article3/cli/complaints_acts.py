@@ -39,7 +39,7 @@ from article3.complaints.schemas import (
     RestrictionRuling,
 )
 from article3.db.session import transaction
-from article3.errors import InvalidInput, NotFound
+from article3.errors import InvalidInput
 from article3.workflows import decide_complaint
 
 M = TypeVar("M", bound=BaseModel)
@@ -87,13 +87,6 @@ def _on_case(
         act,
         lambda s, _a, _r, now: complaints.to_read(s, complaints.get(s, ref), now=now),
     )
-
-
-def _consultation(session: Session, country: str, consultation_id: int) -> ConsultationRead:
-    found = [c for c in complaints.consultations_for(session, country=country) if c.id == consultation_id]
-    if not found:
-        raise NotFound("No such consultation", code="consultation.not_found")
-    return found[0]
 
 
 def _case_out(case: ComplaintRead, as_json: bool, what: str) -> None:
@@ -150,11 +143,10 @@ def lodge(
     Prints the case number and, for a new login, its password: shown once.
     """
     try:
-        data = ComplaintLodge.model_validate(jsonlib.loads(file.read_text(encoding="utf-8")))
-    except ValueError as exc:
-        if isinstance(exc, ValidationError):
-            raise InvalidInput.from_validation(exc) from None
+        raw = jsonlib.loads(file.read_text(encoding="utf-8"))
+    except ValueError:
         raise InvalidInput("The complaint file is not JSON", code="complaint.malformed_json") from None
+    data = _schema(ComplaintLodge, raw)
     files = [(p.name, p.read_bytes()) for p in document]
     st = state(ctx)
     with st.session() as session, transaction(session):
@@ -213,7 +205,11 @@ def consult(
         return created.country_code, created.id
 
     found = _run(
-        ctx, username, Permission.COMPLAINTS_ASSESS, act, lambda s, _a, key, _n: _consultation(s, *key)
+        ctx,
+        username,
+        Permission.COMPLAINTS_ASSESS,
+        act,
+        lambda s, _a, key, _n: complaints.consultation_for(s, country=key[0], consultation_id=key[1]),
     )
     emit(found, as_json=json, lines=lambda c: f"{ref} consultation {_consultation_line(c)}")
 
@@ -253,7 +249,9 @@ def answer(
         username,
         Permission.COMPLAINTS_ANSWER,
         act,
-        lambda s, actor, cid, _n: _consultation(s, actor.country or "", cid),
+        lambda s, actor, cid, _n: complaints.consultation_for(
+            s, country=actor.country or "", consultation_id=cid
+        ),
     )
     emit(found, as_json=json, lines=lambda c: f"{c.complaint_ref} consultation {_consultation_line(c)}")
 

@@ -21,6 +21,7 @@ from article3.complaints.lodging import lodge
 from article3.complaints.procedure import answer, assess, consult, extend, rule_restriction
 from article3.complaints.views import (
     applicant_views,
+    consultation_for,
     consultations_for,
     country_outcomes,
     document_bytes,
@@ -47,6 +48,7 @@ __all__ = [
     "check_deadlines",
     "clear",
     "consult",
+    "consultation_for",
     "consultations_for",
     "country_outcomes",
     "decide",

@@ -199,16 +199,27 @@ def applicant_views(session: Session, *, actor: Actor) -> list[ApplicantView]:
     return [applicant_view(session, c) for c in rows]
 
 
-def consultations_for(session: Session, *, country: str) -> list[ConsultationRead]:
-    """A bureau's consultations: the request and the questions, never the applicant's identity."""
-    rows = session.execute(
+def _bureau_view(country: str) -> Select[Consultation, str, str, str]:
+    return (
         select(Consultation, Complaint.ref, Request.ref, Complaint.status)
         .join(Complaint, Complaint.id == Consultation.complaint_id)
         .join(Request, Request.id == Consultation.request_id)
         .where(Consultation.country_code == country)
-        .order_by(Consultation.id.desc())
     )
+
+
+def consultations_for(session: Session, *, country: str) -> list[ConsultationRead]:
+    """A bureau's consultations: the request and the questions, never the applicant's identity."""
+    rows = session.execute(_bureau_view(country).order_by(Consultation.id.desc()))
     return [_consultation(c, cref, rref, status) for c, cref, rref, status in rows]
+
+
+def consultation_for(session: Session, *, country: str, consultation_id: int) -> ConsultationRead:
+    """One of a bureau's consultations, as ``consultations_for`` shows it."""
+    row = session.execute(_bureau_view(country).where(Consultation.id == consultation_id)).first()
+    if row is None:
+        raise NotFound("No such consultation", code="consultation.not_found")
+    return _consultation(*row)
 
 
 def document_bytes(

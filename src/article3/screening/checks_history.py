@@ -54,22 +54,21 @@ def check_proceedings(inp: ScreeningInput, ctx: Context) -> list[Finding]:
     """Parallel civil or arbitration cases, trials in absentia, extradition refused elsewhere (as the
     requester declares it, or as the refusing state recorded it on an earlier request)."""
     w = ctx.weights
+    declared_only: list[Evidence] = []
     rules = (
-        ({ProceedingKind.CIVIL, ProceedingKind.ARBITRATION}, ReasonCode.PARALLEL_CIVIL_DISPUTE,
+        ({ProceedingKind.CIVIL, ProceedingKind.ARBITRATION}, declared_only, ReasonCode.PARALLEL_CIVIL_DISPUTE,
          w.parallel_civil_dispute, "A civil or arbitration case runs in parallel: check whether "
          "the criminal case grew out of a commercial dispute."),
-        ({ProceedingKind.IN_ABSENTIA}, ReasonCode.ART2_IN_ABSENTIA, w.in_absentia,
+        ({ProceedingKind.IN_ABSENTIA}, declared_only, ReasonCode.ART2_IN_ABSENTIA, w.in_absentia,
          "The case was tried or pursued in absentia: check that the person could defend "
          "themselves."),
-        ({ProceedingKind.EXTRADITION_REFUSED}, ReasonCode.EXTRADITION_REFUSED_ELSEWHERE,
-         w.extradition_refused, "Another state refused extradition: read its reasons "
-         "(position of another state)."),
+        ({ProceedingKind.EXTRADITION_REFUSED}, _refusals_recorded(inp),
+         ReasonCode.EXTRADITION_REFUSED_ELSEWHERE, w.extradition_refused, "Another state refused "
+         "extradition: read its reasons (position of another state)."),
     )  # fmt: skip
     out: list[Finding] = []
-    for kinds, code, weight, text in rules:
-        evidence = _proceedings(inp, {k.value for k in kinds})
-        if code is ReasonCode.EXTRADITION_REFUSED_ELSEWHERE:
-            evidence += _refusals_recorded(inp)
+    for kinds, recorded, code, weight, text in rules:
+        evidence = _proceedings(inp, {k.value for k in kinds}) + recorded
         if evidence:
             out.append(finding(code, weight, text, evidence))
     return out

@@ -14,8 +14,7 @@ from article3.countries import service as countries
 from article3.db import migrate
 from article3.db.session import transaction
 from article3.errors import Conflict
-from article3.sim import demo as history
-from article3.sim import generate, metrics, world
+from article3.sim import generate, history, metrics, world
 from article3.sim.progress import bar
 from article3.sim.replay import SIM_ACTOR, Replay, Results, already_loaded
 
@@ -110,7 +109,7 @@ def demo(
 ) -> dict[str, Any] | None:
     """Load the demo world into the settings' database; None when it is already loaded. Before
     the replay, some history (the measures of 10 March 2022 on Russia, the court's officials);
-    after it, the year's signed report (sim/demo.py)."""
+    after it, the year's signed report (sim/history.py)."""
     rt = bootstrap(settings, clock=FixedClock(datetime(2025, 1, 1, tzinfo=UTC)), bulk_load=True)
     try:
         if already_loaded(rt):

@@ -204,12 +204,7 @@ def consult(
 ) -> ConsultationRead:
     with transaction(session):
         created = complaints.consult(session, actor=actor, ref=ref, data=body, now=clock.now())
-        found = [
-            c
-            for c in complaints.consultations_for(session, country=created.country_code)
-            if c.id == created.id
-        ]
-    return found[0]
+        return complaints.consultation_for(session, country=created.country_code, consultation_id=created.id)
 
 
 @router.post(
@@ -295,7 +290,4 @@ def answer(
     assert actor.country is not None
     with transaction(session):
         complaints.answer(session, actor=actor, consultation_id=consultation_id, data=body, now=clock.now())
-        found = [
-            c for c in complaints.consultations_for(session, country=actor.country) if c.id == consultation_id
-        ]
-    return found[0]
+        return complaints.consultation_for(session, country=actor.country, consultation_id=consultation_id)
