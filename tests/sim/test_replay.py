@@ -65,6 +65,8 @@ def test_evaluate_reads_a_world_file_and_the_demo_loads_once(settings: Settings,
     drafted = result["legitimate_by_drafting"]
     assert sum(r["requests"] for r in drafted.values()) == result["requests"] - result["abusive"]
     assert sum(r["refused"] for r in drafted.values()) == 0  # no reviewer error, ordinary cases
+    best = result["frontier"]["at_legitimate_refused_target"]  # the replay itself meets that target
+    assert best["abusive_published_share"] <= result["abusive_published_share"]
     # A world is replayed here, but not a complete demo: the demo says so rather than serve it.
     with pytest.raises(Conflict) as refused:
         run.demo(settings, 1, scale=0.0005, progress=False)

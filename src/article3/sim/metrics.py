@@ -7,6 +7,7 @@ from collections import Counter
 from collections.abc import Iterable
 from typing import Any
 
+from article3.sim import frontier
 from article3.sim.policies import DELAYED_AFTER_DAYS, Baseline
 from article3.sim.replay import Outcome, Results
 
@@ -116,6 +117,27 @@ def by_tactic(outcomes: Iterable[Outcome]) -> dict[str, dict[str, Any]]:
     return {k: {**v, "routes": dict(v["routes"])} for k, v in sorted(out.items())}
 
 
+def by_requester(outcomes: Iterable[Outcome]) -> dict[str, dict[str, int]]:
+    """For each requesting country that sent an abusive request: its abusive requests and how many
+    were published, its legitimate ones and how many were refused or delayed."""
+    out: dict[str, dict[str, int]] = {}
+    for o in outcomes:
+        row = out.setdefault(
+            o.country,
+            {"abusive": 0, "abusive_published": 0, "legitimate": 0, "legitimate_refused": 0,
+             "legitimate_delayed": 0},
+        )  # fmt: skip
+        if o.abusive:
+            row["abusive"] += 1
+            row["abusive_published"] += int(_ever_published(o))
+        else:
+            row["legitimate"] += 1
+            row["legitimate_refused"] += int(o.status in LEGIT_REFUSED)
+            row["legitimate_delayed"] += int(_delayed(o))
+    ranked = sorted(out.items(), key=lambda kv: (-kv[1]["abusive_published"], -kv[1]["abusive"], kv[0]))
+    return {country: row for country, row in ranked if row["abusive"]}
+
+
 def by_drafting(outcomes: Iterable[Outcome]) -> dict[str, dict[str, int]]:
     """For legitimate requests, by how they were drafted (full, thin, dispute, a repeat request):
     how many were refused, and how many published after DELAYED_AFTER_DAYS."""
@@ -144,6 +166,20 @@ def worst_country_pass(outcomes: list[Outcome], baseline: Baseline, seed: int) -
     return worst, round(passed / len(big[worst]), 4)
 
 
+def score_frontier(outcomes: list[Outcome]) -> dict[str, Any]:
+    """What a single threshold on the screening's risk could trade (sim/frontier.py)."""
+    abusive = [o for o in outcomes if o.abusive]
+    legit = [o for o in outcomes if not o.abusive]
+    refused = [o for o in legit if o.status in LEGIT_REFUSED]
+    return frontier.compute(
+        [o.risk for o in abusive if _ever_published(o)],
+        len(abusive),
+        [o.risk for o in legit if o.status not in LEGIT_REFUSED],
+        len(refused),
+        len(legit),
+    )
+
+
 def evaluate(results: Results, seed: int) -> dict[str, Any]:
     outcomes = results.outcomes
     abusive_share = sum(o.abusive for o in outcomes) / max(len(outcomes), 1)
@@ -162,6 +198,8 @@ def evaluate(results: Results, seed: int) -> dict[str, Any]:
         },
         "by_tactic": by_tactic(outcomes),
         "legitimate_by_drafting": by_drafting(outcomes),
+        "by_requester": by_requester(outcomes),
+        "frontier": score_frontier(outcomes),
         "measures": [m.as_dict() for m in results.measures],
         "measures_lifted": [m.as_dict() for m in results.lifted],
         "baseline": {

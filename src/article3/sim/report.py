@@ -53,8 +53,10 @@ def tactics(result: dict[str, Any]) -> str:
     lines.append("legitimate requests by drafting: refused / delayed / submitted")
     for drafting, row in result.get("legitimate_by_drafting", {}).items():
         lines.append(f"  {drafting:<20} {row['refused']:>5} / {row['delayed']:<5} / {row['requests']}")
+    lines.append(requesters(result))
     lines.append(flags(result))
     lines.append(cases(result))
+    lines.append(frontier(result))
     base = result["baseline"]
     lines.append(
         f"baseline: refuses abusive p={base['abusive_refusal_probability']}, legitimate "
@@ -62,6 +64,17 @@ def tactics(result: dict[str, Any]) -> str:
         f"{_pct(base['worst_country_pass_share'])} (public record: about 90%)"
     )
     return "\n".join(lines) + "\n\n" + measures(result)
+
+
+def requesters(result: dict[str, Any]) -> str:
+    """The countries that sent abusive requests, most published first."""
+    lines = ["by requester: abusive published / submitted, legitimate refused / delayed / submitted"]
+    for country, row in (result.get("by_requester") or {}).items():
+        lines.append(
+            f"  {country:<4}{row['abusive_published']:>5} / {row['abusive']:<6}"
+            f"{row['legitimate_refused']:>5} / {row['legitimate_delayed']:<5} / {row['legitimate']}"
+        )
+    return "\n".join(lines)
 
 
 def flags(result: dict[str, Any]) -> str:
@@ -83,6 +96,36 @@ def cases(result: dict[str, Any]) -> str:
         f"(published {c.get('abusive_published', 0)}), genuine {c.get('genuine', 0)} (refused "
         f"{c.get('genuine_refused', 0)}, delayed {c.get('genuine_delayed', 0)}); provisional blocks "
         f"{c.get('provisional_blocks', 0)}"
+    )
+
+
+def _held(point: dict[str, Any] | None, target: str, lowered: str, other: str) -> str:
+    """One frontier line: the lowest share of ``lowered`` while ``other`` stays under target."""
+    if point is None:
+        return f"  no threshold keeps {other} under {target}"
+    t = point["threshold"]
+    refusing = "nothing more" if t is None else f"every request scoring at least {t:g}"
+    low, held = (_pct(point[_KEYS[k]]).strip() for k in (lowered, other))
+    return f"  with {other} under {target}: {lowered} {low} at best (refusing {refusing}; {other} {held})"
+
+
+_KEYS = {
+    "abusive published": "abusive_published_share",
+    "legitimate refused": "legitimate_refused_share",
+}
+
+
+def frontier(result: dict[str, Any]) -> str:
+    """The best a single threshold on the screening's risk could do for each target while holding
+    the other under its own (sim/frontier.py; computed from this replay, not replayed)."""
+    f = result.get("frontier") or {}
+    return "\n".join(
+        [
+            "a single threshold on the screening's risk, on top of this replay's decisions "
+            "(not replayed: later screenings would differ):",
+            _held(f.get("at_legitimate_refused_target"), "2%", "abusive published", "legitimate refused"),
+            _held(f.get("at_abusive_published_target"), "5%", "legitimate refused", "abusive published"),
+        ]
     )
 
 

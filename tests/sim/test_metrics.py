@@ -1,0 +1,41 @@
+"""The evaluation's breakdown by requesting country (sim/metrics.by_requester), by hand."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+
+from article3.sim import metrics, report
+from article3.sim.replay import Outcome
+
+AT = datetime(2025, 1, 1, tzinfo=UTC)
+
+
+def _outcome(country: str, abusive: bool, status: str, days: int | None) -> Outcome:
+    published = None if days is None else AT + timedelta(days=days)
+    return Outcome(
+        world_id="E1", year=2025, country=country, kind="red_notice", abusive=abusive, tactic=None,
+        submitted=AT, status=status, published=published,
+    )  # fmt: skip
+
+
+def test_requesters_of_abusive_requests_are_listed_most_published_first() -> None:
+    outcomes = [
+        _outcome("TJ", True, "refused", None),
+        _outcome("TJ", False, "published", 1),
+        _outcome("RU", True, "published", 10),
+        _outcome("RU", True, "deleted", 3),  # published, then deleted by the commission
+        _outcome("RU", True, "refused", None),
+        _outcome("RU", False, "refused", None),
+        _outcome("RU", False, "published", 8),  # delayed: published after 7 days
+        _outcome("RU", False, "published", 2),
+        _outcome("FR", False, "published", 9),  # no abusive request: not listed
+    ]
+    rows = metrics.by_requester(outcomes)
+    assert list(rows) == ["RU", "TJ"]
+    assert rows["RU"] == {
+        "abusive": 3, "abusive_published": 2, "legitimate": 3, "legitimate_refused": 1,
+        "legitimate_delayed": 1,
+    }  # fmt: skip
+    assert rows["TJ"]["abusive_published"] == 0 and rows["TJ"]["legitimate"] == 1
+    lines = report.requesters({"by_requester": rows}).splitlines()
+    assert lines[1].split() == ["RU", "2", "/", "3", "1", "/", "1", "/", "3"]
