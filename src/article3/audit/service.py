@@ -6,7 +6,7 @@ from collections.abc import Iterator, Mapping
 from datetime import datetime
 from typing import Any, cast
 
-from sqlalchemy import Table, insert, select, text
+from sqlalchemy import Connection, Table, insert, select, text
 from sqlalchemy.orm import Session, SessionTransaction
 
 from article3.actors import Actor
@@ -46,15 +46,18 @@ def record(
         hash="",
     )
     entry.hash = chain.link(prev_hash, _view(entry).body())
-    # Inserted now, on the table (the entry is never changed, so the unit of work has nothing to
-    # track); the head below is what the next record() of this transaction links to.
-    session.execute(_INSERT, {c: getattr(entry, c) for c in _COLUMNS})
+    # Inserted now, on the table, through the transaction's connection: the entry is never changed,
+    # so the unit of work has nothing to track, and nothing the unit of work holds needs flushing
+    # first (no ORM object is an audit entry); the caller's pending changes are flushed when its
+    # next query or its commit needs them. The head below is what the next record() links to.
+    session.connection().execute(_INSERT, {c: getattr(entry, c) for c in _COLUMNS})
     session.info[_HEAD] = (_current(session), entry.seq, entry.hash)
     return entry
 
 
-_INSERT = insert(cast(Table, AuditEntry.__table__))
-_COLUMNS = tuple(c.key for c in cast(Table, AuditEntry.__table__).columns)
+_TABLE = cast(Table, AuditEntry.__table__)
+_INSERT = insert(_TABLE)
+_COLUMNS = tuple(c.key for c in _TABLE.columns)
 
 
 def _current(session: Session) -> SessionTransaction | None:
@@ -72,17 +75,18 @@ def _head(session: Session) -> tuple[int, str]:
     cached = session.info.get(_HEAD)
     if cached is not None and cached[0] is not None and cached[0] is _current(session):
         return cached[1], cached[2]
-    _lock_head(session)
-    last = session.execute(_HEAD_ROW).first()
+    connection = session.connection()  # the audit table only: no pending ORM change to flush first
+    _lock_head(connection)
+    last = connection.execute(_HEAD_ROW).first()
     return (last.seq, last.hash) if last else (0, chain.GENESIS_HASH)
 
 
-_HEAD_ROW = select(AuditEntry.seq, AuditEntry.hash).order_by(AuditEntry.seq.desc()).limit(1)
+_HEAD_ROW = select(_TABLE.c.seq, _TABLE.c.hash).order_by(_TABLE.c.seq.desc()).limit(1)
 
 
-def _lock_head(session: Session) -> None:
-    if session.get_bind().dialect.name == "postgresql":
-        session.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": _CHAIN_LOCK_KEY})
+def _lock_head(connection: Connection) -> None:
+    if connection.dialect.name == "postgresql":
+        connection.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": _CHAIN_LOCK_KEY})
     # SQLite: every transaction began with BEGIN IMMEDIATE (db.session), one writer at a time.
 
 

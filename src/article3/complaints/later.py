@@ -19,7 +19,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import select
+from sqlalchemy import bindparam, select
 from sqlalchemy.orm import Session
 
 from article3.actors import Actor
@@ -89,20 +89,7 @@ def link_later(session: Session, *, refs: Iterable[str], request: Request, now: 
 def publication_hold(session: Session, *, ref: str, now: datetime) -> Hold | None:
     """Whether the commission holds the publication of request ``ref`` (module docstring); one
     query, and None for a request that does not exist (the caller reports that)."""
-    rows = session.execute(
-        select(
-            Request.blocked,
-            Complaint.ref,
-            Complaint.status,
-            ComplaintLink.linked_at,
-            ComplaintLink.cleared_at,
-        )
-        .select_from(Request)
-        .outerjoin(ComplaintLink, ComplaintLink.request_id == Request.id)
-        .outerjoin(Complaint, Complaint.id == ComplaintLink.complaint_id)
-        .where(Request.ref == ref)
-        .order_by(ComplaintLink.linked_at)
-    ).all()
+    rows = session.execute(_HOLD_ROWS, {"ref": ref}).all()
     if not rows:
         return None
     open_rows = [
@@ -117,6 +104,24 @@ def publication_hold(session: Session, *, ref: str, now: datetime) -> Hold | Non
         return None
     until, case = max(waits)
     return Hold("awaiting", case, until)
+
+
+# Asked before every approval: built once (a statement built per call costs several times its
+# execution), executed with ``ref``.
+_HOLD_ROWS = (
+    select(
+        Request.blocked,
+        Complaint.ref,
+        Complaint.status,
+        ComplaintLink.linked_at,
+        ComplaintLink.cleared_at,
+    )
+    .select_from(Request)
+    .outerjoin(ComplaintLink, ComplaintLink.request_id == Request.id)
+    .outerjoin(Complaint, Complaint.id == ComplaintLink.complaint_id)
+    .where(Request.ref == bindparam("ref"))
+    .order_by(ComplaintLink.linked_at)
+)
 
 
 def clear(

@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from pathlib import Path
 
-from sqlalchemy import Select, case, extract, func, select
+from sqlalchemy import BindParameter, Select, String, bindparam, case, extract, func, select
 from sqlalchemy.orm import Session, selectinload
 
 from article3.actors import Actor
@@ -321,7 +321,7 @@ def figures(session: Session, *, year: int, now: datetime | None = None) -> Figu
     )
 
 
-def _linked(country: str, since: datetime | None = None) -> Select[int]:
+def _linked(country: str | BindParameter[str], since: datetime | None = None) -> Select[int]:
     """The ids of the complaints linked to at least one of a country's requests (lodged since
     ``since``, when given)."""
     query = (
@@ -336,15 +336,22 @@ def _linked(country: str, since: datetime | None = None) -> Select[int]:
     return query
 
 
-def _decided(session: Session, linked: Select[int]) -> tuple[int, int]:
+def _decided_query(linked: Select[int]) -> Select[int, int]:
     """(decided, non-compliant) among the complaints ``linked`` selects (one decision each)."""
     non_compliant = case((Decision.outcome == Outcome.NON_COMPLIANT.value, 1), else_=0)
-    decided, overturned = session.execute(
-        select(func.count(), func.coalesce(func.sum(non_compliant), 0)).where(
-            Decision.complaint_id.in_(linked)
-        )
-    ).one()
+    return select(func.count(), func.coalesce(func.sum(non_compliant), 0)).where(
+        Decision.complaint_id.in_(linked)
+    )
+
+
+def _decided(session: Session, linked: Select[int]) -> tuple[int, int]:
+    decided, overturned = session.execute(_decided_query(linked)).one()
     return int(decided), int(overturned)
+
+
+# The screening asks for every new request: built once (a statement built per call costs several
+# times its execution), executed with ``country``.
+_REQUESTER_DECIDED = _decided_query(_linked(bindparam("country", type_=String)))
 
 
 def country_outcomes(session: Session, country: str, *, since: datetime | None = None) -> tuple[int, int]:
@@ -383,4 +390,5 @@ def requester_outcomes(session: Session, country: str) -> tuple[int, int]:
     """(decided, overturned): the complaints about a requesting country's requests that the
     commission has decided, and those it found non-compliant. The screening weighs these (the
     requester's record); complaints still open say nothing yet and are not counted."""
-    return _decided(session, _linked(country))
+    decided, overturned = session.execute(_REQUESTER_DECIDED, {"country": country}).one()
+    return int(decided), int(overturned)

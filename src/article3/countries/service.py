@@ -6,8 +6,9 @@ import csv
 import io
 from datetime import datetime
 from importlib import resources
+from weakref import WeakKeyDictionary
 
-from sqlalchemy import select
+from sqlalchemy import Engine, select
 from sqlalchemy.orm import Session, selectinload
 
 from article3.actors import Actor
@@ -43,6 +44,8 @@ def load(session: Session, *, actor: Actor | str, now: datetime) -> int:
             country.name, country.region, country.alpha3 = row["name"], row["region"], row["alpha3"]
             changed += 1
     if changed:
+        session.info[_LOADING] = True
+        _MEMBERS.pop(session.get_bind().engine, None)
         audit.record(
             session,
             actor=actor,
@@ -71,7 +74,24 @@ def get(session: Session, code: str) -> CountryRead:
 
 
 def member_codes(session: Session) -> frozenset[str]:
-    return frozenset(session.scalars(select(Country.code).where(Country.member.is_(True))))
+    """The member countries' codes. Every request asks (its countries are checked, a publication
+    tells every member): they are the package's data, changed only by ``load``, so they are read
+    once per database and kept (``load`` forgets them; a session loading countries never keeps
+    what it reads, which a rollback could undo). Another process's ``article3 countries load``
+    reaches a running server when it restarts, as with the upgrade that brings a new data file."""
+    engine = session.get_bind().engine
+    known = _MEMBERS.get(engine)
+    if known is not None:
+        return known
+    codes = frozenset(session.scalars(_MEMBER_CODES))
+    if codes and not session.info.get(_LOADING):
+        _MEMBERS[engine] = codes
+    return codes
+
+
+_MEMBER_CODES = select(Country.code).where(Country.member.is_(True))
+_MEMBERS: WeakKeyDictionary[Engine, frozenset[str]] = WeakKeyDictionary()
+_LOADING = "article3.countries.loading"  # session.info: this session changed the countries
 
 
 def require_members(session: Session, codes: dict[str, str]) -> None:

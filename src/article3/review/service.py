@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
+from typing import cast
 
-from sqlalchemy import select
+from sqlalchemy import Table, bindparam, insert, select
 from sqlalchemy.orm import Session, selectinload
 
 from article3.accounts import service as accounts
@@ -21,31 +22,35 @@ from article3.review.schemas import DecisionRead, ReviewDecide, ReviewItemRead
 from article3.screening.rulesets import Route
 
 
-def enqueue(
-    session: Session, *, actor: Actor | str, request: Request, route: Route, now: datetime
-) -> ReviewItem:
-    """Put a request in the queue on its route. Records ``review:item:enqueued``."""
-    item = ReviewItem(
-        request_id=request.id,
-        route=route.value,
-        enqueued_at=now,
-        claimed_by=None,
-        claimed_at=None,
-        closed_at=None,
-        awaiting_info=False,
-    )
-    session.add(item)
-    session.flush()  # flush: the audit entry names the new id
+def enqueue(session: Session, *, actor: Actor | str, request: Request, route: Route, now: datetime) -> int:
+    """Put a request in the queue on its route; returns the new item's id. Records
+    ``review:item:enqueued``."""
+    # Inserted on the table (every new request is enqueued, and nothing reads the item back in
+    # this unit of work): the new id comes back with the insert, for the audit entry.
+    values = {
+        "request_id": request.id,
+        "route": route.value,
+        "enqueued_at": now,
+        "claimed_by": None,
+        "claimed_at": None,
+        "closed_at": None,
+        "awaiting_info": False,
+    }
+    item_id = int(session.execute(_INSERT_ITEM, values).scalar_one())
     audit.record(
         session,
         actor=actor,
         action=AuditAction.REVIEW_ENQUEUED,
         subject_type="review_item",
-        subject_id=item.id,
+        subject_id=item_id,
         change={"request": request.id, "route": route.value},
         now=now,
     )
-    return item
+    return item_id
+
+
+_ITEMS = cast(Table, ReviewItem.__table__)
+_INSERT_ITEM = insert(_ITEMS).returning(_ITEMS.c.id)
 
 
 def _progress(item: ReviewItem) -> rules.Progress:
@@ -119,15 +124,20 @@ def queue(session: Session, *, actor: Actor, now: datetime) -> list[ReviewItemRe
 
 
 def item_for(session: Session, *, ref: str) -> tuple[ReviewItem, Request]:
-    row = session.execute(
-        select(ReviewItem, Request)
-        .join(Request, Request.id == ReviewItem.request_id)
-        .where(Request.ref == ref)
-        .options(selectinload(ReviewItem.decisions))
-    ).first()
+    row = session.execute(_ITEM, {"ref": ref}).first()
     if row is None:
         raise NotFound(f"No review item for {ref!r}", code="review.not_found")
     return row[0], row[1]
+
+
+# Read for every decision: built once (a statement built per call costs several times its
+# execution), executed with ``ref``.
+_ITEM = (
+    select(ReviewItem, Request)
+    .join(Request, Request.id == ReviewItem.request_id)
+    .where(Request.ref == bindparam("ref"))
+    .options(selectinload(ReviewItem.decisions))
+)
 
 
 def read_item(session: Session, *, ref: str, now: datetime) -> ReviewItemRead:
