@@ -56,7 +56,7 @@ def test_batch_alignment_equals_name_similarity() -> None:
     batch = [prepare(PersonQuery(**query)) for query in sample["queries"][:200]]
     found = index._candidates(batch, None, 12)
     chosen = [persons for persons, _ in found]
-    table = index._seed_batch(batch, chosen)
+    table = index._pair_table(batch, chosen)
     scores = name_scores(batch, chosen, table, index._vocab.ids)
     aligned = 0
     for query, persons, mine in zip(batch, chosen, scores, strict=True):

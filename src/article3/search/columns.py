@@ -51,8 +51,11 @@ class Columns:
         return self.records[name]
 
     def rows(self, ids: Ints) -> npt.NDArray[np.void]:
-        """The records of `ids` (index the result by field name)."""
-        return self.records[ids]
+        """The records of `ids` (index the result by field name).
+
+        `take`, not `records[ids]`: numpy copies a structured item twice as fast through it.
+        """
+        return self.records.take(ids)
 
     def grow(self, size: int) -> None:
         if size <= self.capacity:

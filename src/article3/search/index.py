@@ -19,7 +19,8 @@ A search runs in two stages:
    caller's `accept` allows are compared with `matching.compare_prepared`. Their
    part similarities are first computed in one vectorised call (bit for bit the
    scalar ones) and seeded into `names`' cache; in a batch, the names of every
-   (query, candidate) pair are then aligned together (`alignment`). When the names
+   (query, candidate) pair are then aligned together from that table (`alignment`),
+   and only the pairs left to `names.align` are seeded. When the names
    agree, the name-frequency term lowers the name points by ln(namesakes):
    from the pre-score, the number of persons whose names match the query at
    least as well as the candidate's, plus exp(-gap) for each one up to
@@ -62,7 +63,7 @@ from article3.search.matching import (
     rank_key,
     to_hit,
 )
-from article3.search.names import NameScore, seed
+from article3.search.names import NameScore, seed, seed_pairs
 from article3.search.normalize import TokenForms
 from article3.search.prescore import RIVAL_SPAN, Segments, column_points, name_points, soft_namesakes
 from article3.search.scatter import Scattering
@@ -202,21 +203,43 @@ class PersonIndex(Scattering):
         )
         found = self._candidates(batch, accept, max(self.candidates, limit))
         chosen = [persons for persons, _ in found]
-        table = self._seed_batch(batch, chosen)
+        table = self._pair_table(batch, chosen)
         names = name_scores(batch, chosen, table, self._vocab.ids)
+        self._seed_unaligned(batch, chosen, names, table)
         return [
             _compared(query, persons, namesakes, limit, scores)
             for query, (persons, namesakes), scores in zip(batch, found, names, strict=True)
         ]
 
-    def _seed_batch(self, batch: list[PreparedPerson], chosen: list[list[PreparedPerson]]) -> PairScores:
-        """`_seed` for a whole batch: every (query part, candidate part) pair in one call."""
-        return self._vocab.seed_pairs(
+    def _pair_table(self, batch: list[PreparedPerson], chosen: list[list[PreparedPerson]]) -> PairScores:
+        """Every (query part, candidate part) pair of a batch, scored in one call."""
+        return self._vocab.pair_scores(
             [
                 (_full_parts(query), self._numbers(persons))
                 for query, persons in zip(batch, chosen, strict=True)
             ]
         )
+
+    def _seed_unaligned(
+        self,
+        batch: list[PreparedPerson],
+        chosen: list[list[PreparedPerson]],
+        names: list[list[NameScore | None]],
+        table: PairScores,
+    ) -> None:
+        """`_seed` from the batch's table, for the candidates that `names.align` will compare."""
+        keys: list[int] = []
+        pairs: list[tuple[str, str]] = []
+        texts = self._vocab.texts
+        for query, persons, scores in zip(batch, chosen, names, strict=True):
+            left = [person for person, score in zip(persons, scores, strict=True) if score is None]
+            numbers = self._numbers(left).tolist() if left else []
+            for part in _full_parts(query) if numbers else []:
+                row = table.rows[part.text] * table.size
+                keys.extend(row + number for number in numbers)
+                pairs.extend((part.text, texts[number]) for number in numbers)
+        if keys:
+            seed_pairs(pairs, table.score_of(np.array(keys, np.int64)).tolist())
 
     def _numbers(self, persons: list[PreparedPerson]) -> Ints:
         """Vocabulary ids of the full parts of `persons`' names."""
@@ -231,7 +254,7 @@ class PersonIndex(Scattering):
         parts = _full_parts(query)
         if not numbers.size or not parts:
             return
-        known = [self._vocab.parts[number].text for number in numbers.tolist()]
+        known = list(map(self._vocab.texts.__getitem__, numbers.tolist()))
         scores = self._vocab.score_many(parts, numbers)
         for part, row in zip(parts, scores.tolist(), strict=True):
             seed(part, known, row)
@@ -344,7 +367,8 @@ class PersonIndex(Scattering):
         strong = keep & (names >= NAME_FLOOR)
         if np.count_nonzero(strong) >= self.candidates:
             keep = strong
-        return ids[keep], names[keep], records[keep]
+        kept = np.flatnonzero(keep)  # positions: a boolean mask copies structured records 20x slower
+        return ids[kept], names[kept], records.take(kept)
 
 
 def _full_parts(query: PreparedPerson) -> list[TokenForms]:

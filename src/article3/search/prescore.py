@@ -71,16 +71,32 @@ def name_points(segments: Segments, rows: Records) -> Floats:
     letters = rows["letters"]
     hits = np.zeros(total.size, np.float32)
     for bits in _padded(segments.initials, 0, sizes, np.int32):
-        hits = hits + ((letters & bits) != 0).astype(np.float32)
+        hits += (letters & bits) != 0
     initials = _spread([len(bits) for bits in segments.initials], sizes, np.float32)
-    total = total + _INITIAL_PAIR * INITIAL_SIMILARITY * hits
-    spare = np.maximum(rows["parts"] - count - hits, 0.0)
+    # in place, each operation on the same operands as the formulas of `names.align` + `matching`
+    # (`a + b` as `b += a` where that saves an array: IEEE addition and product are commutative)
+    total += _INITIAL_PAIR * INITIAL_SIMILARITY * hits
+    spare = rows["parts"] - count
+    spare -= hits
+    np.maximum(spare, 0.0, out=spare)
     unmatched = full - count
     zeros = np.minimum(unmatched, spare)
-    weight = count + _INITIAL_PAIR * hits + zeros
-    extra = unmatched - zeros + INITIAL_WEIGHT * (initials - hits) + spare - zeros
-    similarity = total / np.maximum(weight + EXTRA_PART_WEIGHT * extra, 1e-6)
-    points: Floats = np.maximum(NAME_MIN_POINTS, NAME_SLOPE * (similarity - NAME_PIVOT)).astype(np.float32)
+    weight = _INITIAL_PAIR * hits
+    weight += count
+    weight += zeros
+    extra = unmatched - zeros
+    missed = initials - hits
+    missed *= INITIAL_WEIGHT
+    extra += missed
+    extra += spare
+    extra -= zeros
+    extra *= EXTRA_PART_WEIGHT
+    extra += weight
+    np.maximum(extra, 1e-6, out=extra)
+    total /= extra  # the name similarity
+    total -= NAME_PIVOT
+    total *= NAME_SLOPE
+    points: Floats = np.maximum(total, NAME_MIN_POINTS, out=total)
     return points
 
 
@@ -149,7 +165,7 @@ def soft_namesakes(levels: Floats, own: Floats) -> Doubles:
     """
     mine = own.astype(np.float64)
     floor = mine.min(initial=np.inf) - RIVAL_SPAN
-    ordered = np.sort(levels[levels >= floor].astype(np.float64))
+    ordered = np.sort(levels[levels >= floor]).astype(np.float64)  # float32 sorts the same, faster
     cumulative = np.concatenate(([0.0], np.cumsum(np.exp(ordered))))
     top = np.searchsorted(ordered, mine - 1e-6)
     low = np.searchsorted(ordered, mine - RIVAL_SPAN)

@@ -57,6 +57,18 @@ class _Strings:
         self.start = array("i")
         self.count = array("i")
 
+    @classmethod
+    def of(cls, groups: list[tuple[str, ...]]) -> _Strings:
+        """The strings of `groups`, one token per group (what `add` for each gives, in one go)."""
+        made = cls()
+        flat = [value for group in groups for value in group]
+        made.strings = np.empty(len(flat), object)
+        made.strings[:] = flat
+        made.lengths = array("i", map(len, flat))
+        made.count = array("i", map(len, groups))
+        made.start = array("i", accumulate(made.count[:-1], initial=0)) if groups else array("i")
+        return made
+
     def add(self, values: tuple[str, ...]) -> None:
         size = len(self.lengths)
         if size + len(values) > self.strings.size:
@@ -114,6 +126,7 @@ class Vocabulary:
     def __init__(self) -> None:
         self.ids: dict[str, int] = {}
         self.parts: list[TokenForms] = []
+        self.texts: list[str] = []  # parts[n].text
         self.letters: list[int] = []
         self._keys: dict[str, array[int]] = {}
         self._forms = _Strings()
@@ -133,6 +146,7 @@ class Vocabulary:
             return found
         number = self.ids[part.text] = len(self.parts)
         self.parts.append(part)
+        self.texts.append(part.text)
         self.letters.append(letter_bits(part))
         self._forms.add(part.forms)
         self._skeletons.add(part.skeletons)
@@ -181,7 +195,7 @@ class Vocabulary:
         lists = [self._keys[key] for key in (*keys[FULL], *keys[PARTIAL]) if key in self._keys]
         if not lists:
             return np.empty(0, np.int32)
-        return np.unique(np.frombuffer(b"".join(map(bytes, lists)), dtype=np.int32))
+        return np.unique(np.frombuffer(b"".join(lists), dtype=np.int32))
 
     def score(self, part: TokenForms, tids: Ints) -> Doubles:
         """`names.token_similarity` of `part` against each of the tokens `tids`, bit for bit."""
@@ -222,12 +236,13 @@ class Vocabulary:
         )
         return cliff_array(np.maximum(form, skeleton * factor))
 
-    def seed_pairs(self, groups: list[tuple[list[TokenForms], Ints]]) -> PairScores:
-        """Seed `names`' cache with every (part, token) pair of each group (parts, token ids).
+    def pair_scores(self, groups: list[tuple[list[TokenForms], Ints]]) -> PairScores:
+        """Every (part, token) pair of each group (parts, token ids), scored, as a table.
 
         One `score_pairs` call for all groups (a `search_many` batch: each query's parts
-        against its candidates' parts), each distinct pair scored once. Returns the scores
-        as a table too (`alignment.name_scores` reads it).
+        against its candidates' parts), each distinct pair scored once. `alignment.name_scores`
+        reads the table; the index seeds `names`' cache from it only with the pairs that
+        `names.align` still needs.
         """
         rows: list[Ints] = []
         tids: list[Ints] = []
@@ -245,10 +260,18 @@ class Vocabulary:
             return PairScores(parts, size, np.empty(0, np.int64), np.empty(0, np.float64))
         keys = np.unique(np.concatenate(rows).astype(np.int64) * size + np.concatenate(tids))
         row, tid = (keys // size).astype(np.int32), (keys % size).astype(np.int32)
-        scores = self.score_pairs(forms, row, tid)
-        pairs = [(forms[r].text, self.parts[t].text) for r, t in zip(row.tolist(), tid.tolist(), strict=True)]
-        seed_pairs(pairs, scores.tolist())
-        return PairScores(parts, size, keys, scores)
+        return PairScores(parts, size, keys, self.score_pairs(forms, row, tid))
+
+    def seed_pairs(self, groups: list[tuple[list[TokenForms], Ints]]) -> PairScores:
+        """`pair_scores`, and `names`' cache seeded with every pair of the table."""
+        table = self.pair_scores(groups)
+        texts = list(table.rows)  # in row order
+        row, tid = table.keys // table.size, table.keys % table.size
+        pairs = zip(
+            map(texts.__getitem__, row.tolist()), map(self.texts.__getitem__, tid.tolist()), strict=True
+        )
+        seed_pairs(list(pairs), table.scores.tolist())
+        return table
 
     def score_pairs(self, parts: list[TokenForms], rows: Ints, tids: Ints) -> Doubles:
         """`names.token_similarity` of `parts[rows[k]]` against token `tids[k]`, for each k.
@@ -259,10 +282,8 @@ class Vocabulary:
         """
         if not tids.size:
             return np.empty(0, np.float64)
-        forms, skeletons = _Strings(), _Strings()
-        for part in parts:
-            forms.add(part.forms)
-            skeletons.add(part.skeletons)
+        forms = _Strings.of([part.forms for part in parts])
+        skeletons = _Strings.of([part.skeletons for part in parts])
         left, left_lengths, right, right_lengths, starts = self._forms.pair_with(tids, forms, rows)
         distance = cpdist(left, right, scorer=OSA.distance, dtype=np.int32, workers=1)
         longest = np.maximum(np.maximum(left_lengths, right_lengths), 1)
