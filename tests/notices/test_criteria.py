@@ -11,18 +11,15 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from article3.notices import criteria
-from article3.notices.criteria import (
+from article3.notices.criteria import RULES, CriterionFailure, evaluate, excluded_categories
+from article3.notices.document import RequestDocument, Warrant
+from article3.notices.excluded import (
     EXCLUDED_CATEGORIES,
-    RULES,
-    CriterionFailure,
     amounts,
-    evaluate,
-    excluded_categories,
     excluded_matches,
     load_catalogue,
     normalize,
 )
-from article3.notices.document import RequestDocument, Warrant
 from tests.notices.samples import OMIT, diffusion, fraud_offence, homicide_offence, red_notice
 
 TODAY = date(2026, 11, 22)
