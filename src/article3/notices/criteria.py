@@ -21,14 +21,7 @@ from datetime import date
 from functools import partial
 
 from article3.notices.document import RequestDocument
-from article3.notices.excluded import (
-    EXCLUDED_CATEGORIES,
-    Catalogue,
-    ExcludedMatch,
-    excluded_matches,
-    load_catalogue,
-    normalize,
-)
+from article3.notices.excluded import EXCLUDED_CATEGORIES, excluded_matches, load_catalogue, normalize
 
 RULESET = "intake-criteria"
 RULESET_VERSION = "2026.1"
@@ -280,17 +273,11 @@ def evaluate(document: RequestDocument, *, today: date) -> list[CriterionFailure
 
 
 __all__ = [
-    "EXCLUDED_CATEGORIES",
     "RULES",
     "RULESET",
     "RULESET_VERSION",
-    "Catalogue",
     "CriterionFailure",
-    "ExcludedMatch",
     "Rule",
     "evaluate",
     "excluded_categories",
-    "excluded_matches",
-    "load_catalogue",
-    "normalize",
 ]

@@ -28,13 +28,7 @@ import math
 from dataclasses import dataclass
 from typing import Any
 
-from article3.search.dates import (
-    DATE_BASE_POINTS,
-    DATE_SLOPE,
-    SAME_MONTH_OTHER_DAY,
-    date_chance,
-    date_similarity,
-)
+from article3.search.dates import SAME_MONTH_OTHER_DAY, date_chance, date_points, date_similarity
 from article3.search.names import NameScore, PreparedName, name_similarity, prepare_names
 from article3.search.normalize import BirthDate, parse_birth_date
 from article3.search.schemas import MatchHit, PersonQuery, PersonRecord
@@ -57,9 +51,6 @@ CONFLICTING_DATE = 0.65  # full dates less similar than this (ONE_YEAR_SAME_DAY)
 CAP_DATES = "birth dates conflict"
 CAP_NAMESAKES = "name shared with others; no birth date to tell them apart"
 _ALGORITHM_TAG = f"{ALGORITHM}/{ALGORITHM_VERSION}"
-_HIT_FIELDS = ("id", "score", "match", "why")
-_new_hit = MatchHit.__new__
-_set = object.__setattr__
 
 
 @dataclass(frozen=True, slots=True)
@@ -101,6 +92,22 @@ def prepare(person: PersonQuery | PersonRecord) -> PreparedPerson:
     )
 
 
+def _name_points(similarity: float) -> float:
+    return max(NAME_MIN_POINTS, NAME_SLOPE * (similarity - NAME_PIVOT))
+
+
+def _nationality_points(query: frozenset[str], candidate: frozenset[str]) -> float:
+    if not query or not candidate:
+        return 0.0
+    return NATIONALITY_SHARED if query & candidate else NATIONALITY_DISJOINT
+
+
+def _sex_points(query: str | None, candidate: str | None) -> float:
+    if query is None or candidate is None:
+        return 0.0
+    return SEX_SAME if query == candidate else SEX_DIFFERENT
+
+
 def frequency_points(name_points: float, namesakes: float) -> float:
     """Name points lowered by ln(namesakes) for a common name, down to zero at most."""
     if name_points <= 0.0 or namesakes <= 1.0:
@@ -123,27 +130,13 @@ def compare_prepared(
     if names is None:
         names = name_similarity(query.names, candidate.names)
     birth, birth_detail = date_similarity(query.birth, candidate.birth)
-    # `frequency_points`, `date_chance` and `dates.date_points` inlined (the same operations in the
-    # same order): this runs for every candidate of every query
-    name_pts = max(NAME_MIN_POINTS, NAME_SLOPE * (names.similarity - NAME_PIVOT))
-    if birth is None:
-        alike = 1.0 + max(namesakes - 1.0, 0.0)  # date_chance(None) is 1
-        birth_pts = 0.0
-    else:
-        alike = 1.0 + max(namesakes - 1.0, 0.0) * date_chance(birth)  # namesakes the date cannot rule out
-        birth_pts = DATE_BASE_POINTS + DATE_SLOPE * birth
-    if name_pts > 0.0 and alike > 1.0:
-        name_pts = max(0.0, name_pts - math.log(alike))
-    ours, theirs = query.nationalities, candidate.nationalities
-    if not ours or not theirs:
-        nationality_pts = 0.0
-    else:
-        nationality_pts = NATIONALITY_DISJOINT if ours.isdisjoint(theirs) else NATIONALITY_SHARED
-    if query.sex is None or candidate.sex is None:
-        sex_pts = 0.0
-    else:
-        sex_pts = SEX_SAME if query.sex == candidate.sex else SEX_DIFFERENT
-    points = (name_pts, birth_pts, nationality_pts, sex_pts)
+    alike = 1.0 + max(namesakes - 1.0, 0.0) * date_chance(birth)  # namesakes the date cannot rule out
+    points = (
+        frequency_points(_name_points(names.similarity), alike),
+        date_points(birth),
+        _nationality_points(query.nationalities, candidate.nationalities),
+        _sex_points(query.sex, candidate.sex),
+    )
     score = 1.0 / (1.0 + math.exp(-sum(points)))
     capped = _cap(query, candidate, birth, namesakes)
     if capped is not None:
@@ -209,23 +202,13 @@ def _soft_detail(points: float) -> str:
 
 
 def to_hit(candidate_id: str, comparison: Comparison) -> MatchHit:
-    """The public hit for one scored candidate.
-
-    What `MatchHit.model_construct` builds (the fields are valid by construction), set
-    directly: it is called for every hit and its generic field loop cost more than the rest.
-    """
-    hit = _new_hit(MatchHit)
-    values = {
-        "id": candidate_id,
-        "score": comparison.score,
-        "match": comparison.score >= MATCH_THRESHOLD,
-        "why": explain(comparison),
-    }
-    _set(hit, "__dict__", values)
-    _set(hit, "__pydantic_fields_set__", set(_HIT_FIELDS))
-    _set(hit, "__pydantic_extra__", None)
-    _set(hit, "__pydantic_private__", None)
-    return hit
+    """The public hit for one scored candidate."""
+    return MatchHit.model_construct(  # fields are valid by construction
+        id=candidate_id,
+        score=comparison.score,
+        match=comparison.match,
+        why=explain(comparison),
+    )
 
 
 def compare(
