@@ -1,7 +1,9 @@
-"""``article3 sim generate`` writes a world file; host flags are on unless switched off."""
+"""``article3 sim generate`` writes a world file (host flags on unless switched off); ``sim evaluate`` can
+write each request's outcome."""
 
 from __future__ import annotations
 
+import gzip
 import json
 from pathlib import Path
 
@@ -36,3 +38,23 @@ def test_generate_names_the_field_of_bad_years(tmp_path: Path) -> None:
     )
     assert result.exit_code != 0
     assert "first year comes first" in result.output
+
+
+def test_evaluate_writes_each_requests_outcome(tmp_path: Path) -> None:
+    path = tmp_path / "world.jsonl.gz"
+    make = ["sim", "generate", "--seed", "2", "--years", "2025-2025", "--scale", "0.002", "--out", str(path)]
+    assert CliRunner().invoke(app, [*make, "--json"]).exit_code == 0
+    out = tmp_path / "outcomes.jsonl.gz"
+    env = {"ARTICLE3_DATABASE_URL": f"sqlite:///{tmp_path}/eval.db", "ARTICLE3_DATA_DIR": str(tmp_path / "d")}
+    args = ["sim", "evaluate", "--world", str(path), "--sample", "1", "--json", "--outcomes", str(out)]
+    result = CliRunner().invoke(app, [*args, "--svg", str(tmp_path / "c.svg")], env=env)
+    assert result.exit_code == 0, result.output
+    scored = json.loads(result.stdout)
+    with gzip.open(out, "rt", encoding="utf-8") as lines:
+        rows = [json.loads(line) for line in lines]
+    requests = [e for e in world.read(path).events if e["type"] == "request"]
+    assert sorted(r["world_id"] for r in rows) == sorted(e["id"] for e in requests)
+    assert len(rows) == scored["requests"] and sum(r["abusive"] for r in rows) == scored["abusive"]
+    assert {"route", "risk", "codes", "status", "published", "tactic"} <= set(rows[0])
+    names = {n["family"] for e in requests for n in e["data"]["subject"]["names"]}
+    assert not any(name in json.dumps(rows, ensure_ascii=False) for name in names)

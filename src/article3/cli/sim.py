@@ -79,6 +79,9 @@ def evaluate(
     reviewer_error: float = typer.Option(0.02, min=0.0, max=1.0, help="Each simulated reviewer's error rate"),
     svg: Path = typer.Option(Path("var/sim/evaluation.svg"), help="Where to write the SVG chart"),
     as_json: bool = typer.Option(False, "--json"),
+    outcomes: Path | None = typer.Option(
+        None, help="Also write each request's outcome here, one JSON line each (.gz: compressed)"
+    ),
 ) -> None:
     """Replay the world through intake, screening and a simulated reviewer; compare with the baseline.
 
@@ -86,7 +89,9 @@ def evaluate(
     if not world.exists():
         fail("sim.no_world", f"no world at {world}: run `article3 sim generate` first")
     settings = state(ctx).runtime.settings
-    result = run.evaluate(settings, world, sample=sample, reviewer_error=reviewer_error, progress=not as_json)
+    result = run.evaluate(
+        settings, world, sample=sample, reviewer_error=reviewer_error, progress=not as_json, outcomes=outcomes
+    )
     svg.parent.mkdir(parents=True, exist_ok=True)
     svg.write_text(report.svg(result), encoding="utf-8")
     if as_json:

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import gzip
+import json
 from collections import Counter
+from dataclasses import asdict
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -16,7 +19,7 @@ from article3.db.session import transaction
 from article3.errors import Conflict
 from article3.sim import generate, history, metrics, world
 from article3.sim.progress import bar
-from article3.sim.replay import SIM_ACTOR, Replay, Results, already_loaded
+from article3.sim.replay import SIM_ACTOR, Outcome, Replay, Results, already_loaded
 
 DEFAULT_SAMPLE = 0.01
 DEMO_SCALE = 0.14
@@ -81,8 +84,16 @@ def replay(
 
 
 def evaluate(
-    settings: Settings, path: Path, *, sample: float, reviewer_error: float, progress: bool = True
+    settings: Settings,
+    path: Path,
+    *,
+    sample: float,
+    reviewer_error: float,
+    progress: bool = True,
+    outcomes: Path | None = None,
 ) -> dict[str, Any]:
+    """Replay a sample of the world and score it; with ``outcomes``, also write what became of each
+    request there (``write_outcomes``)."""
     w = world.read(path, fraction=sample)
     seed = int(w.header["seed"])
     start = datetime(int(w.header["years"][0]) - 3, 1, 1, tzinfo=UTC)
@@ -91,8 +102,22 @@ def evaluate(
         results = replay(rt, w, reviewer_error=reviewer_error, seed=seed, progress=progress)
     finally:
         rt.close()
+    if outcomes is not None:
+        write_outcomes(outcomes, results.outcomes)
     out = metrics.evaluate(results, seed)
     return {"world": str(path), "sample": sample, "reviewer_error": reviewer_error, **out}
+
+
+def write_outcomes(path: Path, outcomes: list[Outcome]) -> int:
+    """One JSON line per replayed request (gzip when the name ends in .gz): its world id, year,
+    requester, kind, truth (abusive, tactic, drafting), route, risk, reason codes, status and
+    publication time. No names or facts about a person: the world file holds those."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    opener = gzip.open if path.suffix == ".gz" else open
+    with opener(path, "wt", encoding="utf-8") as out:
+        for o in outcomes:
+            out.write(json.dumps(asdict(o), default=str, separators=(",", ":")) + "\n")
+    return len(outcomes)
 
 
 def demo_world(seed: int, scale: float = DEMO_SCALE) -> world.World:
