@@ -1,11 +1,11 @@
-"""The evaluation's breakdown by requesting country (sim/metrics.by_requester), by hand."""
+"""The evaluation's breakdown by requesting country (sim/metrics.by_requester) and its counts, by hand."""
 
 from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
 
 from article3.sim import metrics, report
-from article3.sim.replay import Outcome
+from article3.sim.replay import Outcome, Results
 
 AT = datetime(2025, 1, 1, tzinfo=UTC)
 
@@ -39,3 +39,25 @@ def test_requesters_of_abusive_requests_are_listed_most_published_first() -> Non
     assert rows["TJ"]["abusive_published"] == 0 and rows["TJ"]["legitimate"] == 1
     lines = report.requesters({"by_requester": rows}).splitlines()
     assert lines[1].split() == ["RU", "2", "/", "3", "1", "/", "1", "/", "3"]
+
+
+def test_the_overall_shares_carry_their_counts_and_wilson_intervals() -> None:
+    outcomes = [
+        _outcome("RU", True, "published", 10),
+        _outcome("RU", True, "deleted", 3),
+        _outcome("RU", True, "refused", None),
+        _outcome("RU", False, "refused", None),
+        _outcome("FR", False, "published", 8),
+        _outcome("FR", False, "published", 2),
+        _outcome("FR", False, "published", 1),
+    ]
+    scored = metrics.evaluate(Results(outcomes=outcomes), seed=1)
+    published = scored["counts"]["abusive_published"]
+    assert (published["count"], published["of"]) == (2, 3)
+    assert published["interval_95"] == [0.2077, 0.9385]  # Wilson 1927 for 2 of 3, z = 1.96
+    assert scored["counts"]["legitimate_refused"]["count"] == 1
+    assert scored["counts"]["legitimate_delayed"] == {"count": 1, "of": 4, "interval_95": [0.0456, 0.6994]}
+    line = report.intervals({**scored, "sample": 0.03})
+    assert line.startswith("overall of a 3% sample of persons")
+    assert "abusive published 2 of 3 (20.8%–93.8%)" in line
+    assert "sample" not in report.intervals({**scored, "sample": 1.0})

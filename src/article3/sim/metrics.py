@@ -10,6 +10,7 @@ from typing import Any
 from article3.sim import frontier
 from article3.sim.policies import DELAYED_AFTER_DAYS, Baseline
 from article3.sim.replay import Outcome, Results
+from article3.transparency.rules import wilson
 
 PUBLISHED = frozenset({"published", "expired", "suspended", "deleted", "cancelled"})
 LEGIT_REFUSED = frozenset({"refused", "not_accepted", "rejected"})
@@ -36,6 +37,13 @@ def _share(part: int, whole: int) -> float:
     return round(part / whole, 4) if whole else 0.0
 
 
+def _counted(part: int, whole: int) -> dict[str, Any]:
+    """A share's counts and its 95% Wilson interval (None when there is nothing to count)."""
+    interval = wilson(part, whole)
+    span = None if interval is None else [round(interval.low, 4), round(interval.high, 4)]
+    return {"count": part, "of": whole, "interval_95": span}
+
+
 def score(outcomes: list[Outcome], tally: Counter[str], baseline: Baseline, seed: int) -> dict[str, Any]:
     """One period's figures (see docs/simulation.md for each definition)."""
     abusive = [o for o in outcomes if o.abusive]
@@ -47,13 +55,19 @@ def score(outcomes: list[Outcome], tally: Counter[str], baseline: Baseline, seed
     rng = random.Random(f"baseline:{seed}")  # noqa: S311
     base_abusive = sum(baseline.publishes(True, rng) for _ in abusive)
     base_legit_refused = sum(not baseline.publishes(False, rng) for _ in legit)
+    published = sum(_ever_published(o) for o in abusive)
     return {
         "requests": len(outcomes),
         "abusive": len(abusive),
-        "abusive_published_share": _share(sum(_ever_published(o) for o in abusive), len(abusive)),
+        "abusive_published_share": _share(published, len(abusive)),
         "legitimate_refused_share": _share(len(legit_refused), len(legit)),
         "legitimate_delayed_share": _share(len(delayed), len(legit)),
         "legitimate_pending": sum(o.status == "in_review" for o in legit),
+        "counts": {
+            "abusive_published": _counted(published, len(abusive)),
+            "legitimate_refused": _counted(len(legit_refused), len(legit)),
+            "legitimate_delayed": _counted(len(delayed), len(legit)),
+        },
         "mean_days_to_publication": round(sum(days) / len(days), 2) if days else None,
         "review_decisions": tally["review_decisions"],
         "routes": dict(Counter(o.route or o.status for o in outcomes)),

@@ -32,7 +32,20 @@ def table(result: dict[str, Any]) -> str:
             f"{r['review_decisions']:>8} {r['complaints']:>10} {r['deletions']:>9}",
         ]
         rows.append(" | ".join(cells))
-    return "\n".join(rows)
+    return "\n".join([*rows, intervals(result)])
+
+
+def intervals(result: dict[str, Any]) -> str:
+    """The overall shares with their counts and 95% Wilson intervals, and the sample they come from."""
+    parts = []
+    for key, label in (("abusive_published", "abusive published"), ("legitimate_refused", "legit refused"),
+                       ("legitimate_delayed", "delayed")):  # fmt: skip
+        c = result["counts"][key]
+        span = "-" if c["interval_95"] is None else "–".join(_pct(x).strip() for x in c["interval_95"])
+        parts.append(f"{label} {c['count']} of {c['of']} ({span})")
+    sample = result.get("sample")
+    where = "" if sample is None or sample >= 1 else f" of a {sample * 100:g}% sample of persons"
+    return f"overall{where}, with 95% Wilson intervals: " + "; ".join(parts)
 
 
 def chart(result: dict[str, Any]) -> str:
