@@ -108,7 +108,7 @@ def evaluate(
     return {"world": str(path), "sample": sample, "reviewer_error": reviewer_error, **out}
 
 
-def write_outcomes(path: Path, outcomes: list[Outcome]) -> int:
+def write_outcomes(path: Path, outcomes: list[Outcome]) -> None:
     """One JSON line per replayed request (gzip when the name ends in .gz): its world id, year,
     requester, kind, truth (abusive, tactic, drafting), route, risk, reason codes, status and
     publication time. No names or facts about a person: the world file holds those."""
@@ -117,7 +117,6 @@ def write_outcomes(path: Path, outcomes: list[Outcome]) -> int:
     with opener(path, "wt", encoding="utf-8") as out:
         for o in outcomes:
             out.write(json.dumps(asdict(o), default=str, separators=(",", ":")) + "\n")
-    return len(outcomes)
 
 
 def demo_world(seed: int, scale: float = DEMO_SCALE) -> world.World:
