@@ -38,6 +38,19 @@ def test_only_decided_complaints_count(runtime: Runtime) -> None:
         assert complaints.requester_outcomes(s, "KZ") == (0, 0)
 
 
+def test_a_complaint_about_two_requesters_counts_once_for_each(runtime: Runtime) -> None:
+    member = make_user(runtime, Role.CCF_MEMBER)
+    refs = [rq.published(runtime, "TJ"), rq.published(runtime, "TJ"), rq.published(runtime, "KZ")]
+    ref = cc.assess(runtime, cc.lodged(runtime, refs=refs))
+    with runtime.session() as s, transaction(s):
+        complaints.decide(s, actor=member, ref=ref, data=NON_COMPLIANT, now=runtime.clock.now())
+    decided(runtime, member, "KZ", COMPLIANT)
+    with runtime.session() as s:
+        assert complaints.requester_outcomes(s, "TJ") == (1, 1)
+        assert complaints.requester_outcomes(s, "KZ") == (2, 1)
+        assert complaints.requester_outcomes(s, "FR") == (0, 0)
+
+
 def test_a_requester_the_commission_overturns_is_looked_at_harder(runtime: Runtime) -> None:
     member = make_user(runtime, Role.CCF_MEMBER)
     for i in range(10):

@@ -28,7 +28,7 @@ from article3.actors import Actor
 from article3.audit import service as audit
 from article3.audit.actions import AuditAction
 from article3.complaints import rules
-from article3.complaints.models import Complaint, Decision
+from article3.complaints.models import Complaint, Decision, DecisionCountry
 from article3.complaints.schemas import DecisionRecord
 from article3.countries.models import Country
 from article3.notices import rules as notice_rules
@@ -97,6 +97,8 @@ def record_decision(
     requests = linked_requests(session, complaint)
     first = requests[0] if requests else None
     region = session.get(Country, first.requesting_country).region if first else None  # type: ignore[union-attr]
+    countries = sorted({r.requesting_country for r in requests})
+    non_compliant = data.outcome is rules.Outcome.NON_COMPLIANT
     decision = Decision(
         complaint_id=complaint.id,
         outcome=data.outcome.value,
@@ -105,7 +107,8 @@ def record_decision(
         applicant_text=data.applicant_text,
         data_type=first.kind if first else None,
         requester_region=region,
-        requesting_countries=sorted({r.requesting_country for r in requests}),
+        requesting_countries=countries,
+        countries=[DecisionCountry(country_code=c, non_compliant=non_compliant) for c in countries],
         decided_by=actor.user_id,
         decided_at=now,
         on_time=complaint.decision_due is None or now <= complaint.decision_due,

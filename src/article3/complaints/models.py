@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import JSON, ForeignKey, String, Text, UniqueConstraint
+from sqlalchemy import JSON, ForeignKey, Index, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from article3.db.base import Base
@@ -135,3 +135,18 @@ class Decision(Base):
     decided_at: Mapped[datetime]
     on_time: Mapped[bool]
     complaint: Mapped[Complaint] = relationship(back_populates="decision")
+    countries: Mapped[list[DecisionCountry]] = relationship(cascade="all, delete-orphan")
+
+
+class DecisionCountry(Base):
+    """One requesting country whose request a decided complaint concerned, and whether the decision
+    found it non-compliant: the requester's record, which the screening reads at every submission
+    from one index (``complaints.requester_outcomes``) rather than from all the country's requests.
+    Written with the decision; a decided complaint takes no new links (complaints/later.py)."""
+
+    __tablename__ = "complaint_decision_countries"
+    __table_args__ = (Index("ix_decision_countries_record", "country_code", "non_compliant"),)
+
+    decision_id: Mapped[int] = mapped_column(ForeignKey("complaint_decisions.id"), primary_key=True)
+    country_code: Mapped[str] = mapped_column(ForeignKey("countries.code"), primary_key=True)
+    non_compliant: Mapped[bool]
