@@ -6,6 +6,8 @@ No rules live here: each step calls the owning domain's service inside the calle
 from __future__ import annotations
 
 from datetime import datetime
+from pathlib import Path
+from typing import Any
 
 from sqlalchemy.orm import Session
 
@@ -26,7 +28,7 @@ from article3.oversight.rules import refuses_request
 from article3.review import service as review
 from article3.review.rules import Decision
 from article3.review.schemas import ReviewDecide
-from article3.screening import model_files
+from article3.screening import model_files, training
 from article3.screening import service as screening
 from article3.screening.findings import EvidenceKind
 from article3.screening.reasons import ReasonCode
@@ -200,4 +202,20 @@ def decide_complaint(
     """The commission's binding decision, with every domain's deletion hook wired in."""
     return complaints.decide(
         session, actor=actor, ref=ref, data=data, now=now, on_deletion=COMPLAINT_DELETION_HOOKS
+    )
+
+
+def train_screening(
+    session: Session, *, actor: str, data_dir: Path, now: datetime, seed: int = 0
+) -> dict[str, Any]:
+    """Retrain the screening's learned component on the reviewers' decisions and the commission's
+    outcomes (a request the commission overturned is a positive, whatever the reviewer decided);
+    returns the model card. The screening does not import the complaints domain: this passes them."""
+    return training.train_from_decisions(
+        session,
+        actor=actor,
+        data_dir=data_dir,
+        now=now,
+        commission_outcomes=complaints.request_outcomes(session),
+        seed=seed,
     )

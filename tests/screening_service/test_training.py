@@ -11,9 +11,11 @@ import pytest
 from sqlalchemy import select
 from typer.testing import CliRunner
 
+from article3 import workflows
 from article3.actors import Role
 from article3.bootstrap import Runtime
 from article3.cli.main import app
+from article3.complaints import service as complaints
 from article3.config import Settings
 from article3.db.session import transaction
 from article3.errors import Conflict
@@ -24,9 +26,11 @@ from article3.review.rules import Ground
 from article3.screening import model_files, training
 from article3.screening import service as screening
 from article3.screening.learned import FEATURE_NAMES
+from tests.factories import complaints as cc
 from tests.factories import requests as rq
 from tests.factories.accounts import make_user
 from tests.screening_service.test_gather import SUBJECT, protect
+from tests.screening_service.test_record import COMPLIANT, NON_COMPLIANT
 
 POLITICAL = {
     "offences": [
@@ -143,3 +147,33 @@ def test_cli_train(runtime: Runtime, settings: Settings, tmp_path: Path) -> None
     card = json.loads(result.stdout)
     assert card["n"] == 24
     assert Path(card["files"]["model"]).exists()
+
+
+def test_cli_train_learns_what_the_commission_overturned(
+    runtime: Runtime, settings: Settings, tmp_path: Path
+) -> None:
+    generate_decisions(runtime, 24, seed=5)
+    member = make_user(runtime, Role.CCF_MEMBER)
+    deleted_ref, stood_ref = rq.published(runtime, "FR"), rq.published(runtime, "FR")
+    for request_ref, outcome in ((deleted_ref, NON_COMPLIANT), (stood_ref, COMPLIANT)):
+        complaint = cc.assess(runtime, cc.lodged(runtime, refs=[request_ref]))
+        with runtime.session() as s, transaction(s):
+            workflows.decide_complaint(s, actor=member, ref=complaint, data=outcome, now=runtime.clock.now())
+    with runtime.session() as s:
+        assert complaints.request_outcomes(s) == {deleted_ref: True, stood_ref: False}
+        plain = training.examples(s)
+    cli = CliRunner(
+        env={
+            "ARTICLE3_DATABASE_URL": settings.database_url,
+            "ARTICLE3_ENVIRONMENT": "test",
+            "ARTICLE3_DATA_DIR": str(tmp_path),
+        }
+    )
+    result = cli.invoke(app, ["screening", "train", "--json"])
+    assert result.exit_code == 0, result.output
+    card = json.loads(result.stdout)
+    # the deleted request says nothing to the reviewers' labels; the commission's outcome makes it a
+    # positive, and the request that stood is one more negative
+    assert len(plain) == 25 and card["n"] == 26
+    assert card["positives"] == sum(e.outcome for e in plain) + 1
+    assert "2 commission outcomes" in card["sources"]

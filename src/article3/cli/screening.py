@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import typer
 
+from article3 import workflows
 from article3.cli.context import CLI_ACTOR, emit, handle_errors, state
 from article3.db.session import transaction
-from article3.screening import training
 
 app = typer.Typer(help="The screening's learned component.", no_args_is_help=True)
 
@@ -33,11 +33,12 @@ def train(
     seed: int = typer.Option(0, help="Random seed of the held-out split"),
     json: bool = typer.Option(False, "--json"),
 ) -> None:
-    """Retrain the model on stored review decisions (refused = 1, published = 0); write it and its
-    model card (JSON and Markdown) under the data directory. New screenings use it at once."""
+    """Retrain the model on stored review decisions (refused = 1, published = 0) and the
+    commission's outcomes (overturned = 1, whatever the review decided); write it and its model
+    card (JSON and Markdown) under the data directory. New screenings use it at once."""
     st = state(ctx)
     with st.session() as session, transaction(session):
-        card = training.train_from_decisions(
+        card = workflows.train_screening(
             session,
             actor=CLI_ACTOR,
             data_dir=st.runtime.settings.data_dir,

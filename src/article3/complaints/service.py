@@ -31,6 +31,7 @@ from article3.complaints.views import (
     outcomes_by_country,
     overdue_list,
     public_register,
+    request_outcomes,
     requester_outcomes,
     to_read,
 )
@@ -63,6 +64,7 @@ __all__ = [
     "overdue_list",
     "public_register",
     "publication_hold",
+    "request_outcomes",
     "requester_outcomes",
     "rule_restriction",
     "sweep_documents",

@@ -400,3 +400,17 @@ def requester_outcomes(session: Session, country: str) -> tuple[int, int]:
     requester's record); complaints still open say nothing yet and are not counted."""
     decided, overturned = session.execute(_REQUESTER_DECIDED, {"country": country}).one()
     return int(decided), int(overturned)
+
+
+def request_outcomes(session: Session) -> dict[str, bool]:
+    """The commission's outcome for every request a decided complaint concerned, by request
+    reference: True when a decision found it non-compliant, False when every decision about it let
+    it stand. The screening's learned component learns from these (``screening.training``)."""
+    non_compliant = func.max(case((Decision.outcome == Outcome.NON_COMPLIANT.value, 1), else_=0))
+    rows = session.execute(
+        select(Request.ref, non_compliant)
+        .join(ComplaintLink, ComplaintLink.request_id == Request.id)
+        .join(Decision, Decision.complaint_id == ComplaintLink.complaint_id)
+        .group_by(Request.ref)
+    ).all()
+    return {ref: bool(overturned) for ref, overturned in rows}
