@@ -47,9 +47,10 @@ def test_evaluate_writes_each_requests_outcome(tmp_path: Path) -> None:
     out = tmp_path / "outcomes.jsonl.gz"
     env = {"ARTICLE3_DATABASE_URL": f"sqlite:///{tmp_path}/eval.db", "ARTICLE3_DATA_DIR": str(tmp_path / "d")}
     args = ["sim", "evaluate", "--world", str(path), "--sample", "1", "--json", "--outcomes", str(out)]
-    result = CliRunner().invoke(app, [*args, "--svg", str(tmp_path / "c.svg")], env=env)
+    result = CliRunner().invoke(app, [*args, "--svg", str(tmp_path / "c.svg"), "--retrain"], env=env)
     assert result.exit_code == 0, result.output
     scored = json.loads(result.stdout)
+    assert scored["retrain"] is True and isinstance(scored["models_trained"], list)
     with gzip.open(out, "rt", encoding="utf-8") as lines:
         rows = [json.loads(line) for line in lines]
     requests = [e for e in world.read(path).events if e["type"] == "request"]

@@ -61,3 +61,14 @@ def test_the_overall_shares_carry_their_counts_and_wilson_intervals() -> None:
     assert line.startswith("overall of a 3% sample of persons")
     assert "abusive published 2 of 3 (20.8%–93.8%)" in line
     assert "sample" not in report.intervals({**scored, "sample": 1.0})
+
+
+def test_the_table_names_each_retrained_model_only_when_there_is_one() -> None:
+    outcomes = [_outcome("FR", False, "published", 1), _outcome("RU", True, "refused", None)]
+    cards = [{"at": "2017-01-01", "n": 854, "positives": 11, "roc_auc": 0.9388},
+             {"at": "2018-01-01", "n": 30, "positives": 2, "roc_auc": None}]  # fmt: skip
+    scored = metrics.evaluate(Results(outcomes=outcomes, models=cards), seed=1)
+    assert scored["models_trained"] == cards
+    last = report.table(scored).splitlines()[-1]
+    assert last.endswith("2017 854 (11 positive, AUC 0.94); 2018 30 (2 positive, AUC -)")
+    assert "retrained" not in report.table(metrics.evaluate(Results(outcomes=outcomes), seed=1))

@@ -144,3 +144,34 @@ def test_a_case_lodged_ahead_meets_the_request_and_the_commission_blocks_the_abu
     cases = metrics.evaluate(results, seed=3)["commission_cases"]
     assert cases == {"abusive": 1, "abusive_published": 0, "genuine": 1, "genuine_refused": 0,
                      "genuine_delayed": 0, "provisional_blocks": 1}  # fmt: skip
+
+
+def _two_years() -> world.World:
+    """A year of ordinary requests and abusive ones (so that reviewers both publish and refuse),
+    then a few ordinary requests the next year."""
+    gen = generate.Generator(random.Random(5), 2024, 2025, 0.01)
+    start = datetime(2024, 2, 1, 9, tzinfo=UTC)
+    for i in range(30):
+        gen.ordinary(start + timedelta(days=3 * i), "red_notice", ("FR", "DE", "BR")[i % 3])
+    for i in range(15):
+        gen.abusive(start + timedelta(days=5 * i, hours=2), "red_notice", "RU")
+    for i in range(3):
+        gen.ordinary(datetime(2025, 3, 1 + i, 9, tzinfo=UTC), "red_notice", "FR")
+    events = sorted(gen.events, key=lambda e: (e["t"], e["id"]))
+    return world.World(header={"seed": 5, "years": [2024, 2025]}, events=events)
+
+
+def test_retraining_each_january_puts_the_model_in_later_screenings(runtime: Runtime, tmp_path: Path) -> None:
+    runtime.settings = runtime.settings.model_copy(update={"data_dir": tmp_path})
+    replay = Replay(runtime, reviewer_error=0.0, seed=5, advance=lambda n: None, retrain=True)
+    results = replay.run(_two_years())
+    [trained] = results.models
+    before = [o for o in results.outcomes if o.year == 2024]
+    decided = [o for o in before if o.published or (o.status == "refused" and o.route != "blocked")]
+    assert trained["at"] == "2025-01-01" and trained["n"] == len(decided) >= 20
+    assert 0 < trained["positives"] < trained["n"]
+    assert (tmp_path / "screening" / "model.bin").exists()
+    assert not any("model_evidence" in o.codes for o in before)
+    after = [o for o in results.outcomes if o.year == 2025]
+    assert after and all("model_evidence" in o.codes for o in after)
+    assert metrics.evaluate(results, seed=5)["models_trained"] == results.models

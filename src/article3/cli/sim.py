@@ -82,6 +82,9 @@ def evaluate(
     outcomes: Path | None = typer.Option(
         None, help="Also write each request's outcome here, one JSON line each (.gz: compressed)"
     ),
+    retrain: bool = typer.Option(
+        False, help="Retrain the screening's learned component every 1 January, as `screening train` does"
+    ),
 ) -> None:
     """Replay the world through intake, screening and a simulated reviewer; compare with the baseline.
 
@@ -90,7 +93,13 @@ def evaluate(
         fail("sim.no_world", f"no world at {world}: run `article3 sim generate` first")
     settings = state(ctx).runtime.settings
     result = run.evaluate(
-        settings, world, sample=sample, reviewer_error=reviewer_error, progress=not as_json, outcomes=outcomes
+        settings,
+        world,
+        sample=sample,
+        reviewer_error=reviewer_error,
+        progress=not as_json,
+        outcomes=outcomes,
+        retrain=retrain,
     )
     svg.parent.mkdir(parents=True, exist_ok=True)
     svg.write_text(report.svg(result), encoding="utf-8")

@@ -216,6 +216,7 @@ def evaluate(results: Results, seed: int) -> dict[str, Any]:
         "frontier": score_frontier(outcomes),
         "measures": [m.as_dict() for m in results.measures],
         "measures_lifted": [m.as_dict() for m in results.lifted],
+        "models_trained": results.models,
         "baseline": {
             **overall["baseline"],
             "abusive_refusal_probability": round(baseline.abusive_refusal, 4),

@@ -10,11 +10,12 @@ import random
 from collections import Counter, defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from sqlalchemy import select
 
+from article3 import workflows
 from article3.accounts import service as accounts
 from article3.accounts.models import User
 from article3.actors import Actor, Role
@@ -59,13 +60,22 @@ class Results:
     tally: dict[int, Counter[str]] = field(default_factory=lambda: defaultdict(Counter))
     measures: list[governance.Adopted] = field(default_factory=list)
     lifted: list[governance.Lifted] = field(default_factory=list)
+    models: list[dict[str, Any]] = field(default_factory=list)  # each retraining's card, in short
 
 
 class Replay:
     def __init__(
-        self, rt: Runtime, *, reviewer_error: float, seed: int, advance: Advance, govern: bool = True
+        self,
+        rt: Runtime,
+        *,
+        reviewer_error: float,
+        seed: int,
+        advance: Advance,
+        govern: bool = True,
+        retrain: bool = False,
     ) -> None:
         self.rt, self.error, self.advance, self.govern = rt, reviewer_error, advance, govern
+        self.retrain = retrain
         self.seed = seed
         self.queue: list[tuple[datetime, int, Callable[[datetime], None]]] = []
         self.seq = itertools.count()
@@ -155,6 +165,10 @@ class Replay:
             first, last = (datetime.fromisoformat(world.events[i]["t"]) for i in (0, -1))
             for sitting in governance.sittings(first, last):
                 self.later(sitting, self.sit)
+        if self.retrain and world.events:
+            first, last = (datetime.fromisoformat(world.events[i]["t"]) for i in (0, -1))
+            for year in range(first.year + 1, last.year + 1):
+                self.later(datetime(year, 1, 1, 6, tzinfo=UTC), self.train)
         for event in world.events:
             when = datetime.fromisoformat(event["t"])
             self.drain(when)
@@ -174,6 +188,21 @@ class Replay:
         self.results.lifted.extend(lifted)
         self.results.tally[when.year]["measures_adopted"] += len(adopted)
         self.results.tally[when.year]["measures_lifted"] += len(lifted)
+
+    def train(self, when: datetime) -> None:
+        """The secretariat retrains the screening's learned component on 1 January, from the
+        reviewers' decisions and the commission's outcomes stored so far (``article3 screening
+        train``); every later screening uses it. Too few decisions: a ``Conflict``, tallied."""
+        with self.rt.session() as session, transaction(session):
+            card = workflows.train_screening(
+                session, actor=SIM_ACTOR, data_dir=self.rt.settings.data_dir, now=when, seed=self.seed
+            )
+        holdout = card.get("holdout")
+        auc = holdout.get("roc_auc") if isinstance(holdout, dict) else None
+        self.results.models.append(
+            {"at": when.date().isoformat(), "n": card["n"], "positives": card["positives"], "roc_auc": auc}
+        )
+        self.results.tally[when.year]["models_trained"] += 1
 
     # --- requests --------------------------------------------------------------------------------
     def on_request(self, event: Event, when: datetime) -> None:

@@ -32,7 +32,21 @@ def table(result: dict[str, Any]) -> str:
             f"{r['review_decisions']:>8} {r['complaints']:>10} {r['deletions']:>9}",
         ]
         rows.append(" | ".join(cells))
-    return "\n".join([*rows, intervals(result)])
+    trained = models(result)
+    return "\n".join([*rows, intervals(result), *([trained] if trained else [])])
+
+
+def models(result: dict[str, Any]) -> str:
+    """With ``--retrain``: each 1 January's model, its examples, positives and held-out ROC AUC."""
+    cards = result.get("models_trained") or []
+    if not cards:
+        return ""
+    parts = [
+        f"{c['at'][:4]} {c['n']} ({c['positives']} positive, AUC "
+        f"{'-' if c['roc_auc'] is None else format(c['roc_auc'], '.2f')})"
+        for c in cards
+    ]
+    return "learned component retrained each 1 January on the decisions so far: " + "; ".join(parts)
 
 
 def intervals(result: dict[str, Any]) -> str:

@@ -77,10 +77,18 @@ def fresh_runtime(settings: Settings, start: datetime) -> Runtime:
 
 
 def replay(
-    rt: Runtime, w: world.World, *, reviewer_error: float, seed: int, progress: bool, finish: bool = True
+    rt: Runtime,
+    w: world.World,
+    *,
+    reviewer_error: float,
+    seed: int,
+    progress: bool,
+    finish: bool = True,
+    retrain: bool = False,
 ) -> Results:
     with bar("replaying", len(w.events), enabled=progress) as advance:
-        return Replay(rt, reviewer_error=reviewer_error, seed=seed, advance=advance).run(w, finish=finish)
+        loader = Replay(rt, reviewer_error=reviewer_error, seed=seed, advance=advance, retrain=retrain)
+        return loader.run(w, finish=finish)
 
 
 def evaluate(
@@ -91,21 +99,23 @@ def evaluate(
     reviewer_error: float,
     progress: bool = True,
     outcomes: Path | None = None,
+    retrain: bool = False,
 ) -> dict[str, Any]:
     """Replay a sample of the world and score it; with ``outcomes``, also write what became of each
-    request there (``write_outcomes``)."""
+    request there (``write_outcomes``); with ``retrain``, the screening's learned component is
+    retrained every 1 January from the decisions stored so far (``Replay.train``)."""
     w = world.read(path, fraction=sample)
     seed = int(w.header["seed"])
     start = datetime(int(w.header["years"][0]) - 3, 1, 1, tzinfo=UTC)
     rt = fresh_runtime(settings, start)
     try:
-        results = replay(rt, w, reviewer_error=reviewer_error, seed=seed, progress=progress)
+        results = replay(rt, w, reviewer_error=reviewer_error, seed=seed, progress=progress, retrain=retrain)
     finally:
         rt.close()
     if outcomes is not None:
         write_outcomes(outcomes, results.outcomes)
     out = metrics.evaluate(results, seed)
-    return {"world": str(path), "sample": sample, "reviewer_error": reviewer_error, **out}
+    return {"world": str(path), "sample": sample, "reviewer_error": reviewer_error, "retrain": retrain, **out}
 
 
 def write_outcomes(path: Path, outcomes: list[Outcome]) -> None:
