@@ -29,8 +29,10 @@ from tests.factories import complaints as cc
 from tests.factories import messages as mf
 from tests.factories import oversight as ov
 from tests.factories import requests as rq
+from tests.factories import screening as sc
 from tests.factories.accounts import bearer, make_token, make_user
 from tests.notices.samples import red_notice
+from tests.screening_service.test_training import generate_decisions
 
 _names = itertools.count()
 
@@ -92,6 +94,17 @@ def published_fr(rt: Runtime) -> str:
 
 def in_review_de(rt: Runtime) -> str:
     return rq.in_review(rt, "DE")
+
+
+def with_model(rt: Runtime) -> str:
+    sc.write_model(rt)
+    return f"{PREFIX}/screening/model"
+
+
+def with_decisions(rt: Runtime, role: Role) -> str:
+    if role in PERMISSIONS[Permission.SCREENING_MODEL_TRAIN]:  # only a role that may train needs them
+        generate_decisions(rt, 24, seed=5)
+    return f"{PREFIX}/screening/model"
 
 
 def protection(role: Role) -> dict[str, Any]:
@@ -272,6 +285,8 @@ SAMPLES: dict[tuple[str, str], dict[str, Any]] = {
         "ok": 200,
         "json": lambda: {"reason": "record back within the thresholds"},
     },
+    ("GET", "/api/v1/screening/model"): {"path": with_model, "ok": 200},
+    ("POST", "/api/v1/screening/model"): {"path": with_decisions, "ok": 200},
 }
 
 
@@ -308,7 +323,7 @@ def _call(
         http.post(f"{PREFIX}/review/{ref}/claim", headers=bearer(token))
         path = f"{PREFIX}/review/{ref}/release"
     elif callable(path):
-        path = path(rt)
+        path = path(rt, role) if path.__code__.co_argcount == 2 else path(rt)
     if "content" in sample:
         return http.request(method, path, content=sample["content"], headers=bearer(token))
     return http.request(method, path, json=body, headers=bearer(token))

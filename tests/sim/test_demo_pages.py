@@ -63,6 +63,7 @@ PAGES: dict[str, Listing] = {
     "/oversight": Listing("[data-testid=records] tbody tr[data-country]", "text=No activity in this period."),
     "/measures": Listing("[data-testid=measures] tbody tr", "[data-testid=no-measures]"),
     "/transparency/reports": Listing("[data-testid=reports] tbody tr", "[data-testid=no-reports]"),
+    "/screening/model": Listing("[data-testid=calibration] tbody tr", "[data-testid=no-model]"),
 }
 
 # Pages that by design list nothing: checked for their form instead (for every role that sees them).
@@ -129,6 +130,7 @@ def demo(database_factory: databases.Factory, tmp_path_factory: pytest.TempPathF
     assert made.exit_code == 0, made.output
     loaded = run.demo(settings, 1, scale=SCALE, progress=False)
     assert loaded is not None
+    assert loaded["model"]["n"] > 0 and (settings.data_dir / "screening" / "model.bin").exists()
     rt = bootstrap(settings, clock=FixedClock(SERVED_AT))
     try:
         with serve(rt) as served:

@@ -15,6 +15,7 @@ from article3.deps import Gate
 from article3.web.routes import complaints, countries, inbox, oversight, portal, requests, review, search
 from article3.web.routes import messages as messages_pages
 from article3.web.routes import register as register_pages
+from article3.web.routes import screening as screening_pages
 from tests.factories import complaints as cc
 from tests.factories import messages as mf
 from tests.factories import requests as rq
@@ -50,6 +51,7 @@ PAGES: dict[str, Callable[[Runtime], str]] = {
     "/consultations": lambda rt: "/consultations",
     "/oversight": lambda rt: "/oversight",
     "/oversight/countries/{code}": lambda rt: f"/oversight/countries/{rq.published(rt, 'RU') and 'RU'}",
+    "/screening/model": lambda rt: "/screening/model",
 }
 
 
@@ -66,6 +68,7 @@ def guarded_pages() -> dict[str, Permission]:
         oversight,
         messages_pages,
         register_pages,
+        screening_pages,
     ):
         for route in module.router.routes:
             if isinstance(route, APIRoute) and "GET" in route.methods:

@@ -38,6 +38,8 @@ class Permission(StrEnum):
     COMPLAINTS_ASSESS = "complaints:assess"
     COMPLAINTS_DECIDE = "complaints:decide"
     COMPLAINTS_ANSWER = "complaints:answer"
+    SCREENING_MODEL_READ = "screening_model:read"
+    SCREENING_MODEL_TRAIN = "screening_model:train"
 
 
 PERMISSIONS: dict[Permission, frozenset[Role]] = {
@@ -69,6 +71,8 @@ PERMISSIONS: dict[Permission, frozenset[Role]] = {
     Permission.COMPLAINTS_ASSESS: frozenset({Role.CCF_SECRETARIAT}),
     Permission.COMPLAINTS_DECIDE: frozenset({Role.CCF_MEMBER}),
     Permission.COMPLAINTS_ANSWER: NCB,
+    Permission.SCREENING_MODEL_READ: SECRETARIAT_REVIEW | {Role.GOVERNANCE, Role.AUDITOR},
+    Permission.SCREENING_MODEL_TRAIN: frozenset({Role.SENIOR_REVIEWER}),
 }
 
 

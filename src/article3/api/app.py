@@ -8,6 +8,7 @@ from article3.api.routes import audit, countries, inbox, register, requests, rev
 from article3.api.routes import complaints as complaints_routes
 from article3.api.routes import messages as messages_routes
 from article3.api.routes import oversight as oversight_routes
+from article3.api.routes import screening as screening_routes
 from article3.api.routes import transparency as transparency_routes
 
 PREFIX = "/api/v1"
@@ -25,6 +26,7 @@ ROUTERS: tuple[APIRouter, ...] = (
     messages_routes.router,
     oversight_routes.router,
     transparency_routes.router,
+    screening_routes.router,
 )
 
 

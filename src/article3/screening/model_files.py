@@ -15,6 +15,7 @@ import threading
 from pathlib import Path
 from typing import Any
 
+from article3.errors import NotFound
 from article3.screening.learned import LearnedModel, from_bytes, to_bytes
 
 FOLDER = "screening"
@@ -65,6 +66,17 @@ def latest(data_dir: Path) -> LearnedModel | None:
             return None
         _cache[path] = (key, model)
         return model
+
+
+def current_card(data_dir: Path) -> dict[str, Any]:
+    """The card of the model screenings use now; NotFound ``screening.model_not_trained`` when none."""
+    model = latest(data_dir)
+    if model is None:
+        raise NotFound(
+            "No screening model has been trained yet (or its file cannot be read)",
+            code="screening.model_not_trained",
+        )
+    return dict(model.card)
 
 
 def _fmt(value: Any) -> str:

@@ -2,7 +2,8 @@
 before the replay, the organisation's measures of 10 March 2022 on Russia, applied by the demo's
 governance account with the source quoted in the reasons, and the international court's officials
 registered by the demo's registrar (the world's bodies register through ``sim.registrar``, so the
-demo's registrar would list nothing); after it, the year's signed report.
+demo's registrar would list nothing); after it, the screening's learned component trained on the
+year's decisions (so that its page has a model card) and the year's signed report.
 
 Only the demo gets this history: ``article3 sim evaluate`` measures its figures against a world
 without it. The simulated governance body (sim/governance.py) reviews only the measures it adopted
@@ -15,11 +16,13 @@ import random
 from datetime import UTC, datetime
 from pathlib import Path
 
+from article3 import workflows
 from article3.accounts import service as accounts
 from article3.accounts.demo import DEMO_ACCOUNTS
 from article3.actors import Actor, Role
 from article3.bootstrap import Runtime
 from article3.db.session import transaction
+from article3.errors import Conflict
 from article3.oversight import service as oversight
 from article3.oversight.rules import MeasureKind
 from article3.oversight.schemas import MeasureApply, MeasureRead
@@ -28,10 +31,12 @@ from article3.register.rules import ProtectionKind
 from article3.register.schemas import ProtectionRegister
 from article3.search.schemas import PersonQuery
 from article3.sim.people import make_person
+from article3.sim.replay import SIM_ACTOR
 from article3.transparency import service as transparency
 from article3.transparency.schemas import ReportSummary
 from article3.transparency.stats import Period
 
+INSUFFICIENT = "screening.training_data_insufficient"
 RUSSIA_MEASURES_AT = datetime(2022, 3, 10, 12, tzinfo=UTC)
 SOURCES = (
     "https://www.hstoday.us/subject-matter-areas/law-enforcement-and-public-safety/"
@@ -137,7 +142,32 @@ def complete(rt: Runtime, year: int) -> bool:
         return any(r.year == year for r in transparency.list_reports(session))
 
 
-def after(rt: Runtime, year: int) -> dict[str, dict[str, object]]:
-    """After the replay: the year's signed report, its files written."""
+def after(rt: Runtime, year: int) -> dict[str, dict[str, object] | None]:
+    """After the replay: the screening's learned component trained on the year's decisions, then
+    the year's signed report, its files written (the report stays the last step: ``complete``)."""
+    model = train(rt, year)
     report, files = year_report(rt, year)
-    return {"report": {"id": report.id, "year": report.year, "files": [str(f) for f in files]}}
+    return {
+        "model": model,
+        "report": {"id": report.id, "year": report.year, "files": [str(f) for f in files]},
+    }
+
+
+def train(rt: Runtime, year: int) -> dict[str, object] | None:
+    """Train the learned component as ``article3 screening train`` does, at the year's end, by the
+    demo's senior reviewer (the role that may retrain), so that its page shows a model card; None
+    when a very small demo has too few decisions (its page then says no model is trained)."""
+    senior = demo_account(rt, Role.SENIOR_REVIEWER)
+    try:
+        with rt.session() as session, transaction(session):
+            card = workflows.train_screening(
+                session,
+                actor=senior.audit_name if senior else SIM_ACTOR,
+                data_dir=rt.settings.data_dir,
+                now=Period.year(year).end,
+            )
+    except Conflict as short:
+        if short.code != INSUFFICIENT:
+            raise
+        return None
+    return {"version": card["version"], "n": card["n"]}

@@ -8,6 +8,7 @@ from article3.web.routes import auth, countries, home, inbox, portal, register, 
 from article3.web.routes import complaints as complaints_pages
 from article3.web.routes import messages as messages_pages
 from article3.web.routes import oversight as oversight_pages
+from article3.web.routes import screening as screening_pages
 from article3.web.routes import transparency as transparency_pages
 
 
@@ -19,5 +20,6 @@ def web_router() -> APIRouter:
     router.include_router(complaints_pages.router)
     router.include_router(messages_pages.router)
     router.include_router(oversight_pages.router)
+    router.include_router(screening_pages.router)
     router.include_router(transparency_pages.router)
     return router

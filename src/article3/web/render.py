@@ -21,6 +21,7 @@ NAV: tuple[tuple[str, str, Permission], ...] = (
     ("/requests", "Requests", Permission.REQUESTS_READ),
     ("/requests/new", "Submit a request", Permission.REQUESTS_SUBMIT),
     ("/review", "Review queue", Permission.REVIEW_WORK),
+    ("/screening/model", "Screening model", Permission.SCREENING_MODEL_READ),
     ("/inbox", "Inbox", Permission.INBOX_READ),
     ("/messages", "Messages", Permission.MESSAGES_READ),
     ("/compliance/messages", "Held messages", Permission.MESSAGES_COMPLIANCE),

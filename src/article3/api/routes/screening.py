@@ -1,0 +1,55 @@
+"""The screening's learned component: read the current model's card, retrain it now."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import APIRouter, Query
+
+from article3 import workflows
+from article3.accounts.permissions import Permission
+from article3.actors import Actor
+from article3.api.errors import CONFLICT_RESPONSE, ERROR_RESPONSES
+from article3.db.session import transaction
+from article3.deps import ClockDep, SessionDep, SettingsDep, allow
+from article3.screening import model_files
+from article3.screening.schemas import ModelCardRead
+
+router = APIRouter(prefix="/screening", tags=["screening"], responses=ERROR_RESPONSES)
+
+
+@router.get(
+    "/model",
+    summary="The card of the model the screening uses now",
+    description="404 `screening.model_not_trained` until a model has been trained.",
+    response_model=ModelCardRead,
+)
+def model_card(
+    settings: SettingsDep, _actor: Annotated[Actor, allow(Permission.SCREENING_MODEL_READ)]
+) -> ModelCardRead:
+    return ModelCardRead.model_validate(model_files.current_card(settings.data_dir))
+
+
+@router.post(
+    "/model",
+    summary="Retrain the learned component on the stored decisions now",
+    description=(
+        "As `article3 screening train`: writes the model and its card under the data directory and "
+        "records `screening:model:trained`; new screenings use it at once. 409 "
+        "`screening.training_data_insufficient` with fewer than 20 decided requests or one outcome."
+    ),
+    response_model=ModelCardRead,
+    responses=CONFLICT_RESPONSE,
+)
+def retrain(
+    session: SessionDep,
+    clock: ClockDep,
+    settings: SettingsDep,
+    actor: Annotated[Actor, allow(Permission.SCREENING_MODEL_TRAIN)],
+    seed: Annotated[int, Query(ge=0, description="Random seed of the held-out split")] = 0,
+) -> ModelCardRead:
+    with transaction(session):
+        card = workflows.train_screening(
+            session, actor=actor.audit_name, data_dir=settings.data_dir, now=clock.now(), seed=seed
+        )
+    return ModelCardRead.model_validate(card)

@@ -1,0 +1,71 @@
+"""The screening's learned component: the current model's card and, for senior reviewers, retraining."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Request
+from fastapi.responses import RedirectResponse, Response
+
+from article3 import workflows
+from article3.accounts.permissions import Permission, allowed
+from article3.actors import Actor
+from article3.db.session import transaction
+from article3.deps import ClockDep, SessionDep, SettingsDep, allow_web
+from article3.errors import Conflict
+from article3.screening import model_files
+from article3.web.csrf import check_csrf
+from article3.web.render import FormDep, page
+
+router = APIRouter()
+Reader = Annotated[Actor, allow_web(Permission.SCREENING_MODEL_READ)]
+Trainer = Annotated[Actor, allow_web(Permission.SCREENING_MODEL_TRAIN)]
+INSUFFICIENT = "screening.training_data_insufficient"
+
+
+def _page(
+    request: Request,
+    settings: SettingsDep,
+    actor: Actor,
+    *,
+    status: int = 200,
+    error: dict[str, Any] | None = None,
+    retrained: bool = False,
+) -> Response:
+    model = model_files.latest(settings.data_dir)
+    return page(
+        request,
+        "screening/model.html",
+        status=status,
+        card=model.card if model else None,
+        error=error,
+        retrained=retrained,
+        may_train=allowed(actor.role, Permission.SCREENING_MODEL_TRAIN),
+    )
+
+
+@router.get("/screening/model")
+def model_card(request: Request, settings: SettingsDep, actor: Reader, retrained: bool = False) -> Response:
+    return _page(request, settings, actor, retrained=retrained)
+
+
+@router.post("/screening/model")
+def retrain(
+    request: Request,
+    form: FormDep,
+    session: SessionDep,
+    clock: ClockDep,
+    settings: SettingsDep,
+    actor: Trainer,
+) -> Response:
+    check_csrf(request, str(form.get("csrf") or ""))
+    try:
+        with transaction(session):
+            workflows.train_screening(
+                session, actor=actor.audit_name, data_dir=settings.data_dir, now=clock.now()
+            )
+    except Conflict as exc:
+        if exc.code != INSUFFICIENT:
+            raise
+        return _page(request, settings, actor, status=409, error={"code": exc.code, "message": exc.message})
+    return RedirectResponse("/screening/model?retrained=true", status_code=303)
