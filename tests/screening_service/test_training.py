@@ -133,18 +133,22 @@ def test_commission_outcomes_override_the_review_outcome(runtime: Runtime) -> No
     assert sum(e.outcome for e in overturned) == sum(e.outcome for e in plain) + len(refs)
 
 
+def cli_train(settings: Settings, data_dir: Path) -> dict[str, Any]:
+    """``article3 screening train --json`` on the test database; the card it prints."""
+    env = {
+        "ARTICLE3_DATABASE_URL": settings.database_url,
+        "ARTICLE3_ENVIRONMENT": "test",
+        "ARTICLE3_DATA_DIR": str(data_dir),
+    }
+    result = CliRunner(env=env).invoke(app, ["screening", "train", "--json"])
+    assert result.exit_code == 0, result.output
+    card: dict[str, Any] = json.loads(result.stdout)
+    return card
+
+
 def test_cli_train(runtime: Runtime, settings: Settings, tmp_path: Path) -> None:
     generate_decisions(runtime, 24, seed=5)
-    cli = CliRunner(
-        env={
-            "ARTICLE3_DATABASE_URL": settings.database_url,
-            "ARTICLE3_ENVIRONMENT": "test",
-            "ARTICLE3_DATA_DIR": str(tmp_path),
-        }
-    )
-    result = cli.invoke(app, ["screening", "train", "--json"])
-    assert result.exit_code == 0, result.output
-    card = json.loads(result.stdout)
+    card = cli_train(settings, tmp_path)
     assert card["n"] == 24
     assert Path(card["files"]["model"]).exists()
 
@@ -162,16 +166,7 @@ def test_cli_train_learns_what_the_commission_overturned(
     with runtime.session() as s:
         assert complaints.request_outcomes(s) == {deleted_ref: True, stood_ref: False}
         plain = training.examples(s)
-    cli = CliRunner(
-        env={
-            "ARTICLE3_DATABASE_URL": settings.database_url,
-            "ARTICLE3_ENVIRONMENT": "test",
-            "ARTICLE3_DATA_DIR": str(tmp_path),
-        }
-    )
-    result = cli.invoke(app, ["screening", "train", "--json"])
-    assert result.exit_code == 0, result.output
-    card = json.loads(result.stdout)
+    card = cli_train(settings, tmp_path)
     # the deleted request says nothing to the reviewers' labels; the commission's outcome makes it a
     # positive, and the request that stood is one more negative
     assert len(plain) == 25 and card["n"] == 26
