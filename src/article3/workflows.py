@@ -205,6 +205,10 @@ def decide_complaint(
     )
 
 
+# The Conflict's code when there are too few decisions to train on (for callers outside screening).
+TRAINING_DATA_INSUFFICIENT = training.INSUFFICIENT
+
+
 def train_screening(
     session: Session, *, actor: str, data_dir: Path, now: datetime, seed: int = 0
 ) -> dict[str, Any]:

@@ -33,6 +33,7 @@ from article3.screening import learned, model_files
 from article3.screening.models import ScreeningRun
 
 MIN_EXAMPLES = 20
+INSUFFICIENT = "screening.training_data_insufficient"  # the Conflict's code: too few decisions
 BLOCKED = "blocked"
 
 
@@ -95,7 +96,7 @@ def train_from_decisions(
         raise Conflict(
             f"Training needs at least {MIN_EXAMPLES} decided requests with both outcomes; "
             f"found {len(found)} ({positives} refused or overturned)",
-            code="screening.training_data_insufficient",
+            code=INSUFFICIENT,
         )
     version = now.strftime("%Y%m%d%H%M%S")
     model = learned.train(found, version=version, seed=seed)

@@ -36,7 +36,6 @@ from article3.transparency import service as transparency
 from article3.transparency.schemas import ReportSummary
 from article3.transparency.stats import Period
 
-INSUFFICIENT = "screening.training_data_insufficient"
 RUSSIA_MEASURES_AT = datetime(2022, 3, 10, 12, tzinfo=UTC)
 SOURCES = (
     "https://www.hstoday.us/subject-matter-areas/law-enforcement-and-public-safety/"
@@ -167,7 +166,7 @@ def train(rt: Runtime, year: int) -> dict[str, object] | None:
                 now=Period.year(year).end,
             )
     except Conflict as short:
-        if short.code != INSUFFICIENT:
+        if short.code != workflows.TRAINING_DATA_INSUFFICIENT:
             raise
         return None
     return {"version": card["version"], "n": card["n"]}

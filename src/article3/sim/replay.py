@@ -161,13 +161,11 @@ class Replay:
             "message": self.on_message,
             "flag": self.on_flag,
         }
-        if self.govern and world.events:
+        if world.events:
             first, last = (datetime.fromisoformat(world.events[i]["t"]) for i in (0, -1))
-            for sitting in governance.sittings(first, last):
+            for sitting in governance.sittings(first, last) if self.govern else []:
                 self.later(sitting, self.sit)
-        if self.retrain and world.events:
-            first, last = (datetime.fromisoformat(world.events[i]["t"]) for i in (0, -1))
-            for year in range(first.year + 1, last.year + 1):
+            for year in range(first.year + 1, last.year + 1) if self.retrain else []:
                 self.later(datetime(year, 1, 1, 6, tzinfo=UTC), self.train)
         for event in world.events:
             when = datetime.fromisoformat(event["t"])

@@ -13,14 +13,13 @@ from article3.actors import Actor
 from article3.db.session import transaction
 from article3.deps import ClockDep, SessionDep, SettingsDep, allow_web
 from article3.errors import Conflict
-from article3.screening import model_files
+from article3.screening import model_files, training
 from article3.web.csrf import check_csrf
 from article3.web.render import FormDep, page
 
 router = APIRouter()
 Reader = Annotated[Actor, allow_web(Permission.SCREENING_MODEL_READ)]
 Trainer = Annotated[Actor, allow_web(Permission.SCREENING_MODEL_TRAIN)]
-INSUFFICIENT = "screening.training_data_insufficient"
 
 
 def _page(
@@ -65,7 +64,7 @@ def retrain(
                 session, actor=actor.audit_name, data_dir=settings.data_dir, now=clock.now()
             )
     except Conflict as exc:
-        if exc.code != INSUFFICIENT:
+        if exc.code != training.INSUFFICIENT:
             raise
         return _page(request, settings, actor, status=409, error={"code": exc.code, "message": exc.message})
     return RedirectResponse("/screening/model?retrained=true", status_code=303)
