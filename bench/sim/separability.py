@@ -11,10 +11,17 @@ on this world (it would learn the templates, not abuse); the rules-based screeni
 without the simulator, is not affected. See docs/simulation.md, "What the world cannot measure".
 
     .venv/bin/python -m bench.sim.separability var/sim/world.jsonl.gz [--split 2020] [--genuine 0.15]
-        [--summary-only]
+        [--summary-only] [--exclusive]
 
 ``--summary-only`` reads the summary of facts alone (no offences, occupation, requester or
 channel): how far the wording of the drafts, rather than what a request names, gives the truth away.
+
+``--exclusive`` asks where that comes from for the largest leak, financial charges: among the
+economic cases (abusive financial charges; genuine fraud, embezzlement and corruption cases), the
+phrases of two or three words (summary and charge titles) that at least 1% of one class's
+requests use and none of the other's, and the share of each class's requests that use one. A
+phrase one class never uses is the world's choice (a charge or a dispute shape drawn for one class
+only), not a sign the domain files give as telling the classes apart.
 """
 
 from __future__ import annotations
@@ -61,6 +68,50 @@ def rows(
     return out
 
 
+ECONOMIC = frozenset({"fraud", "embezzlement", "corruption"})  # genuine offences of the economic pool
+SHOWN = 8  # exclusive phrases printed per class
+
+
+def economic_cases(path: Path) -> tuple[list[str], np.ndarray[Any, Any]]:
+    """Summary and charge titles of every economic case, and whether it is an abusive one."""
+    texts, abusive = [], []
+    with gzip.open(path, "rt", encoding="utf-8") as src:
+        src.readline()
+        for line in src:
+            event: dict[str, Any] = json.loads(line)
+            truth = event.get("truth") or {}
+            if event["type"] != "request":
+                continue
+            financial = bool(truth["abusive"]) and truth.get("tactic") == "financial_charges"
+            if not financial and (truth["abusive"] or truth.get("offence") not in ECONOMIC):
+                continue
+            titles = " ; ".join(o["description"] for o in event["data"]["offences"])
+            texts.append(f"{event['data']['facts']} || {titles}")
+            abusive.append(financial)
+    return texts, np.array(abusive)
+
+
+def exclusive(path: Path) -> None:
+    """Print the phrases one class of economic cases uses and the other never does (``--exclusive``)."""
+    from sklearn.feature_extraction.text import CountVectorizer  # noqa: PLC0415 - slow import
+
+    texts, y = economic_cases(path)
+    vectoriser = CountVectorizer(ngram_range=(2, 3), binary=True, min_df=20)
+    x = vectoriser.fit_transform(texts).tocsc()
+    names = np.array(vectoriser.get_feature_names_out())
+    share = {True: np.asarray(x[y].mean(axis=0)).ravel(), False: np.asarray(x[~y].mean(axis=0)).ravel()}
+    print(f"{int(y.sum())} abusive financial charges, {int((~y).sum())} genuine economic cases")
+    for cls, label, other in (
+        (True, "abusive financial charges", "genuine"),
+        (False, "genuine cases", "abusive"),
+    ):
+        only = (share[cls] >= 0.01) & (share[not cls] == 0)
+        using = np.asarray(x[:, only].sum(axis=1)).ravel() > 0
+        print(f"{label}: {using[y == cls].mean():.1%} use a phrase no {other} economic case uses")
+        top = np.argsort(-share[cls] * only)[:SHOWN]
+        print("   ", "; ".join(f"'{names[i]}' {share[cls][i]:.0%}" for i in top if only[i]))
+
+
 def main() -> None:
     from sklearn.feature_extraction.text import TfidfVectorizer  # noqa: PLC0415 - slow import
     from sklearn.linear_model import LogisticRegression  # noqa: PLC0415 - slow import
@@ -70,7 +121,13 @@ def main() -> None:
     parser.add_argument("--split", type=int, default=2020, help="train on years up to this one")
     parser.add_argument("--genuine", type=float, default=0.15, help="share of genuine requests read")
     parser.add_argument("--summary-only", action="store_true", help="read the summary of facts alone")
+    parser.add_argument(
+        "--exclusive", action="store_true", help="phrases one class of economic cases never uses"
+    )
     args = parser.parse_args()
+    if args.exclusive:
+        exclusive(args.world)
+        return
     data = rows(args.world, args.genuine, seed=0, summary_only=args.summary_only)
     texts = [t for t, *_ in data]
     y = np.array([a for _, a, _, _ in data])
