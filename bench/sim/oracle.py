@@ -40,7 +40,7 @@ from article3.sim.metrics import LEGIT_REFUSED, PUBLISHED
 RARE = 20  # articles cited by fewer requests are left out (they would only be memorised)
 
 
-def _lines(path: Path) -> Iterator[dict[str, Any]]:
+def lines(path: Path) -> Iterator[dict[str, Any]]:
     with gzip.open(path, "rt", encoding="utf-8") as src:
         for line in src:
             if line.strip():
@@ -51,7 +51,7 @@ def requests(world: Path) -> dict[str, tuple[str, list[str], str]]:
     """World id of each request -> its person, the articles it cites (``country:article``) and
     its wording."""
     out = {}
-    for e in _lines(world):
+    for e in lines(world):
         if e.get("type") == "request":  # the header line has no type
             data = e["data"]
             articles = [
@@ -113,7 +113,7 @@ def main() -> None:
     parser.add_argument("--folds", type=int, default=5)
     args = parser.parse_args()
     world = requests(args.world)
-    outcomes = list(_lines(args.outcomes))
+    outcomes = list(lines(args.outcomes))
     cited = Counter(a for o in outcomes for a in world[o["world_id"]][1])
     kept = [[a for a in world[o["world_id"]][1] if cited[a] >= RARE] for o in outcomes]
     x = DictVectorizer(sparse=False).fit_transform([features(o) for o in outcomes])
