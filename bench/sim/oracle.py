@@ -47,19 +47,21 @@ def lines(path: Path) -> Iterator[dict[str, Any]]:
                 yield json.loads(line)
 
 
+def request_events(path: Path) -> Iterator[dict[str, Any]]:
+    """The world's request events, one line at a time (the header line has no ``type``)."""
+    return (e for e in lines(path) if e.get("type") == "request")
+
+
 def requests(world: Path) -> dict[str, tuple[str, list[str], str]]:
     """World id of each request -> its person, the articles it cites (``country:article``) and
     its wording."""
     out = {}
-    for e in lines(world):
-        if e.get("type") == "request":  # the header line has no type
-            data = e["data"]
-            articles = [
-                f"{data['requesting_country']}:{main_article(o['provision'])}" for o in data["offences"]
-            ]
-            charges = [f"{o['description']} {o['provision']}" for o in data["offences"]]
-            wording = " ".join([data["facts"], *charges, *(data["subject"].get("occupations") or [])])
-            out[e["id"]] = (e["person"], articles, wording)
+    for e in request_events(world):
+        data = e["data"]
+        articles = [f"{data['requesting_country']}:{main_article(o['provision'])}" for o in data["offences"]]
+        charges = [f"{o['description']} {o['provision']}" for o in data["offences"]]
+        wording = " ".join([data["facts"], *charges, *(data["subject"].get("occupations") or [])])
+        out[e["id"]] = (e["person"], articles, wording)
     return out
 
 

@@ -27,13 +27,13 @@ only), not a sign the domain files give as telling the classes apart.
 from __future__ import annotations
 
 import argparse
-import gzip
-import json
 import random
 from pathlib import Path
 from typing import Any
 
 import numpy as np
+
+from bench.sim.oracle import request_events
 
 BUDGETS = (0.005, 0.01, 0.02)
 
@@ -44,27 +44,22 @@ def rows(
     """(text, abusive, year, tactic) of every abusive request and a sample of genuine ones."""
     rng = random.Random(seed)
     out = []
-    with gzip.open(path, "rt", encoding="utf-8") as src:
-        src.readline()
-        for line in src:
-            event: dict[str, Any] = json.loads(line)
-            if event["type"] != "request":
-                continue
-            abusive = bool(event["truth"]["abusive"])
-            if not abusive and rng.random() > genuine_share:
-                continue
-            data = event["data"]
-            occupations = "_".join(data["subject"].get("occupations") or ["none"]).replace(" ", "_")
-            text = " ".join(
-                [
-                    data["facts"],
-                    *(f"{o['description']} {o['provision']}" for o in data["offences"]),
-                    f"occ_{occupations} from_{data['requesting_country']} kind_{data['kind']}",
-                ]
-            )
-            if summary_only:
-                text = data["facts"]
-            out.append((text, abusive, int(event["t"][:4]), str(event["truth"].get("tactic"))))
+    for event in request_events(path):
+        abusive = bool(event["truth"]["abusive"])
+        if not abusive and rng.random() > genuine_share:
+            continue
+        data = event["data"]
+        occupations = "_".join(data["subject"].get("occupations") or ["none"]).replace(" ", "_")
+        text = " ".join(
+            [
+                data["facts"],
+                *(f"{o['description']} {o['provision']}" for o in data["offences"]),
+                f"occ_{occupations} from_{data['requesting_country']} kind_{data['kind']}",
+            ]
+        )
+        if summary_only:
+            text = data["facts"]
+        out.append((text, abusive, int(event["t"][:4]), str(event["truth"].get("tactic"))))
     return out
 
 
@@ -75,19 +70,14 @@ SHOWN = 8  # exclusive phrases printed per class
 def economic_cases(path: Path) -> tuple[list[str], np.ndarray[Any, Any]]:
     """Summary and charge titles of every economic case, and whether it is an abusive one."""
     texts, abusive = [], []
-    with gzip.open(path, "rt", encoding="utf-8") as src:
-        src.readline()
-        for line in src:
-            event: dict[str, Any] = json.loads(line)
-            truth = event.get("truth") or {}
-            if event["type"] != "request":
-                continue
-            financial = bool(truth["abusive"]) and truth.get("tactic") == "financial_charges"
-            if not financial and (truth["abusive"] or truth.get("offence") not in ECONOMIC):
-                continue
-            titles = " ; ".join(o["description"] for o in event["data"]["offences"])
-            texts.append(f"{event['data']['facts']} || {titles}")
-            abusive.append(financial)
+    for event in request_events(path):
+        truth = event["truth"]
+        financial = bool(truth["abusive"]) and truth.get("tactic") == "financial_charges"
+        if not financial and (truth["abusive"] or truth.get("offence") not in ECONOMIC):
+            continue
+        titles = " ; ".join(o["description"] for o in event["data"]["offences"])
+        texts.append(f"{event['data']['facts']} || {titles}")
+        abusive.append(financial)
     return texts, np.array(abusive)
 
 

@@ -163,10 +163,12 @@ class Replay:
         }
         if world.events:
             first, last = (datetime.fromisoformat(world.events[i]["t"]) for i in (0, -1))
-            for sitting in governance.sittings(first, last) if self.govern else []:
-                self.later(sitting, self.sit)
-            for year in range(first.year + 1, last.year + 1) if self.retrain else []:
-                self.later(datetime(year, 1, 1, 6, tzinfo=UTC), self.train)
+            if self.govern:
+                for sitting in governance.sittings(first, last):
+                    self.later(sitting, self.sit)
+            if self.retrain:
+                for year in range(first.year + 1, last.year + 1):
+                    self.later(datetime(year, 1, 1, 6, tzinfo=UTC), self.train)
         for event in world.events:
             when = datetime.fromisoformat(event["t"])
             self.drain(when)
