@@ -38,6 +38,7 @@ def test_border_check_finds_and_explains(runtime: Runtime, server: str, artifact
         page.fill("textarea[name=names]", "PESTRIKOW IGOR")
         page.fill("input[name=birth_date]", "1961-03")
         page.click("form.card button[type=submit]")
+        page.wait_for_selector("[data-testid=hits] tbody tr")  # count() does not wait for the results
         rows = page.locator("[data-testid=hits] tbody tr")
         assert rows.count() == 1  # the in-review request is not visible to DE
         assert rows.first.get_attribute("data-ref") == ref
