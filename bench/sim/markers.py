@@ -28,7 +28,7 @@ MARKERS = (
     "publish", "journalist", "witness", "audit", "bank records", "activity", "organisation", "property",
 )  # fmt: skip
 COLUMNS = ("genuine", "abusive", "gen_econ", "financial_charges", "extremism", "fabricated_ordinary")
-ECONOMIC = frozenset({"fraud", "embezzlement", "corruption"})
+ECONOMIC = frozenset({"fraud", "embezzlement", "corruption", "tax_evasion", "smuggling", "illegal_business"})
 PATTERNS = {m: re.compile(r"\b" + re.escape(m) + (r"\b" if m == "the state" else "")) for m in MARKERS}
 
 

@@ -18,9 +18,11 @@ is drafted to look ordinary and well evidenced (abusers learn: ``learned_share``
 Drafts are composed by ``sim/drafting.py`` exactly as genuine ones are (same subject references,
 pronouns, dates, places, procedure, evidence sentences and order); only the acts below, the §P1
 context (``RAIDING_DISPUTES``, from the sentences genuine disputes use) and whether evidence is
-named (learned drafts only: §P8) are the abuser's. Economic charges of fraud, embezzlement or
-bribery take their acts from ``facts.RAIDING_ACTS`` (``RAIDING_ACT_SHARE``) or else from
-``facts.ECONOMIC_ACTS``, the genuine cases' pool. Stated occupations of businessmen are drawn from
+named (learned drafts only: §P8) are the abuser's. Economic charges (fraud, embezzlement, bribery,
+tax, smuggling, illegal business) take their acts from ``facts.RAIDING_ACTS`` (``RAIDING_ACT_SHARE``)
+or else from ``facts.ECONOMIC_ACTS``, the genuine cases' pool; genuine cases of the same offences
+draw from both pools too, with other shares. Titles of an article are the same in both classes
+(``offences._titles``). Stated occupations of businessmen are drawn from
 ``offences.ECONOMIC_OCCUPATIONS``, the genuine economic subjects' list.
 """
 
@@ -59,40 +61,16 @@ ELECTION_TIMED = 0.35  # requests against political targets moved near an electi
 STACK_RATE = 0.4  # economic cases with a laundering / criminal-community count added (§P6)
 THIN_RATE = 0.15  # drafts not learned that are thin (generate.THIN_RATE: the same habit)
 
-# Economic acts for the charges genuine requests never bring (tax, smuggling, unregistered
-# business): donor money recast as undeclared income or currency smuggling (§P1, "same shape
-# against opponents and NGOs"). Fraud, embezzlement and bribery draw facts.RAIDING_ACTS (the raid
-# shapes) with RAIDING_ACT_SHARE, otherwise facts.ECONOMIC_ACTS, the genuine cases' pool.
-RAID = facts.RAID_EVIDENCE
-FINANCIAL: dict[str, tuple[Act, ...]] = {
-    "tax": (
-        act("received {amount} from foreign sources on {his} personal accounts abroad and did not declare "
-            "this income", "tax evasion in an especially large amount", RAID, period=True),
-        act("as owner of a construction group, evaded taxes of {amount} through fictitious deductions",
-            "tax evasion in an especially large amount", RAID, period=True),
-        act("as head of a foundation, received {amount} in foreign donations and made payments that were "
-            "not reported", "tax evasion in an especially large amount", RAID, period=True),
-    ),
-    "smuggling": (
-        act("acting in a group, brought foreign currency of {amount} into the country without declaring "
-            "it at customs", "the smuggling of foreign currency", RAID, period=True),
-        act("moved goods worth {amount} across the border with false customs declarations, paying the "
-            "suppliers through offshore companies", "smuggling on an especially large scale", RAID),
-    ),
-    "business": (
-        act("ran a trading business without registration and received income of {amount}",
-            "illegal entrepreneurship", RAID, period=True),
-        act("acting in an organised group, ran an unlicensed currency exchange with a turnover of {amount}",
-            "illegal entrepreneurship", RAID, period=True),
-    ),
-}  # fmt: skip
-RAIDING_ACT_SHARE = 0.8  # abusive fraud/embezzlement/bribery charges whose act has the raiding shape
-# §P1 context in a raiding case: which dispute shapes the draft shows, and how often (an ownership
-# dispute before the arbitration court, a minority shareholders' complaint, assets seized at once,
-# a state-owned injured party; no civil claim and no frozen assets: those are the genuine cases').
+RAIDING_ACT_SHARE = 0.8  # abusive economic charges whose act has the raiding shape
+# §P1 context in a raiding case: which dispute shapes the draft shows, and how often. Mostly an
+# ownership dispute before the arbitration court, a minority shareholders' complaint, assets seized
+# at once, a state-owned injured party; now and then the shapes genuine cases show most (a civil
+# claim, an arbitration, a shareholder dispute and frozen assets: §P1 names them too). Every shape
+# appears in both classes (facts.GENUINE_DISPUTES); only the weights differ.
 RAIDING_SHAPE_RATE = 0.36
-RAIDING_DISPUTES = {"ownership_dispute": 0.25, "minority_shareholders": 0.25, "assets_seized": 0.25,
-                    "state_victim": 0.25}  # fmt: skip
+RAIDING_DISPUTES = {"ownership_dispute": 0.22, "minority_shareholders": 0.22, "assets_seized": 0.22,
+                    "state_victim": 0.22, "civil_claim": 0.02, "state_civil_claim": 0.01,
+                    "arbitration": 0.04, "shareholder_dispute": 0.05}  # fmt: skip
 POLITICAL = (
     act("published on social networks and in a Telegram channel materials calling for participation in "
         "unauthorised public events and justifying the activity of an organisation recognised as "
@@ -186,17 +164,6 @@ def near_election(rng: random.Random, country: str, when: datetime) -> datetime 
     return datetime(moved.year, moved.month, moved.day, when.hour, when.minute, tzinfo=UTC)
 
 
-def _kind(charge: Charge) -> str:
-    """Which pool of economic acts fits the charge's title."""
-    title = charge.description.lower()
-    for word, kind in (("tax", "tax"), ("smuggl", "smuggling"), ("entrepreneur", "business"),
-                       ("business", "business"), ("brib", "corruption"), ("embezzl", "embezzlement"),
-                       ("misappropriat", "embezzlement")):  # fmt: skip
-        if word in title:
-            return kind
-    return "fraud"
-
-
 def _draft(rng: random.Random, acts: tuple[Act, ...], learned: bool, context: list[str]) -> Draft:
     """Learned drafts name evidence as genuine ones do; the others name none (§P8), and are thin
     as often as genuine drafts are."""
@@ -213,9 +180,9 @@ def family_case(rng: random.Random, country: str, economic: bool, day: date, sex
                 learned: bool, pool: tuple[Act, ...] | None = None) -> tuple[list[Charge], str]:  # fmt: skip
     if economic:
         charges = offences.economic_charges(country, rng, stack=STACK_RATE)
-        kind = _kind(charges[0])
-        raid = kind in facts.RAIDING_ACTS and rng.random() < RAIDING_ACT_SHARE
-        acts = pool or FINANCIAL.get(kind) or (facts.RAIDING_ACTS if raid else facts.ECONOMIC_ACTS)[kind]
+        kind = offences.economic_kind(charges[0].description)
+        raid = rng.random() < RAIDING_ACT_SHARE
+        acts = pool or (facts.RAIDING_ACTS if raid else facts.ECONOMIC_ACTS)[kind]
         shape = rng.random() < RAIDING_SHAPE_RATE
         context = facts.disputes(rng, RAIDING_DISPUTES) if shape else []
         return charges, _compose(rng, _draft(rng, acts, learned, context), day, sex)

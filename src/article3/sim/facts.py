@@ -2,7 +2,8 @@
 
 Each act is a predicate put into sentences by ``sim/drafting.py`` (the same composer for genuine
 and abusive drafts), with the kinds of evidence that fit it (its principal kind first). The
-economic acts (fraud, embezzlement, corruption) come in two pools that both classes draw from:
+economic acts (fraud, embezzlement, corruption, tax evasion, smuggling, illegal business) come in
+two pools that both classes draw from:
 ``ECONOMIC_ACTS``, ordinary schemes, and ``RAIDING_ACTS``, schemes of the §P1 raiding shape
 (dissent-laws.md: a state bank or corporation as injured party, offshore loans, a shares swap,
 donations recast), with a share per class (``GENUINE_RAIDING_ACT_SHARE`` here,
@@ -170,6 +171,38 @@ ECONOMIC_ACTS: dict[str, tuple[Act, ...]] = {
         act("as deputy head of the land registry, took {amount} to register plots for a developer",
             "taking a bribe of {amount}", "documents confession", period=True),
     ),
+    "tax_evasion": (
+        act("as owner of a construction group, evaded taxes of {amount} through fictitious deductions",
+            "tax evasion in an especially large amount", "audit documents bank", period=True),
+        act("ran a chain of companies that traded the same goods in a circle and claimed VAT refunds of "
+            "{amount}", "tax evasion in an especially large amount", "audit bank documents", period=True),
+        act("paid the wages of {n} employees in cash off the books, evading taxes and contributions of "
+            "{amount}", "tax evasion by an organisation", "audit witnesses documents", period=True),
+        act("did not declare income of {amount} from the sale of properties and kept it in accounts opened "
+            "in the names of relatives", "tax evasion in an especially large amount", "bank audit",
+            period=True),
+    ),
+    "smuggling": (
+        act("smuggled {n} thousand cartons of cigarettes in lorries with false customs declarations, evading "
+            "duties of {amount}", "smuggling on an especially large scale", "seized documents", period=True),
+        act("moved goods worth {amount} across the border with false customs declarations, paying the "
+            "suppliers through offshore companies", "smuggling on an especially large scale",
+            "documents audit", period=True),
+        act("acting in a group, carried {amount} in cash across the border in hidden compartments of cars "
+            "for a drug network", "the smuggling of cash", "seized digital co_accused", period=True),
+        act("imported {n} containers of electronics declared as spare parts, evading duties of {amount}",
+            "the evasion of customs duties", "documents seized"),
+    ),
+    "illegal_business": (
+        act("acting in an organised group, ran an unlicensed currency exchange with a turnover of {amount}",
+            "illegal entrepreneurship", "bank witnesses", period=True),
+        act("ran a trading business without registration and received income of {amount}",
+            "illegal entrepreneurship", "bank documents", period=True),
+        act("ran an unlicensed bank that cashed out {amount} for companies through shell firms",
+            "illegal banking activity", "bank digital documents", period=True),
+        act("operated {n} unlicensed gaming halls with a turnover of {amount}", "illegal entrepreneurship",
+            "seized witnesses", period=True),
+    ),
 }  # fmt: skip
 ORDINARY_ACTS.update(ECONOMIC_ACTS)
 # Economic acts of the §P1 raiding shape (a state bank or corporation as the injured party, loans to
@@ -206,6 +239,27 @@ RAIDING_ACTS: dict[str, tuple[Act, ...]] = {
             "to win public contracts through offshore companies", "giving a bribe of {amount} to an official",
             RAID_EVIDENCE, period=True),
     ),
+    # §P1 "same shape against opponents and NGOs": donor money or foreign income recast as undeclared
+    # income, currency smuggling or unregistered business (Bialiatski, Abzas Media), a company's tax
+    # arrangements recast as evasion (Yukos).
+    "tax_evasion": (
+        act("received {amount} from foreign sources on {his} personal accounts abroad and did not declare "
+            "this income", "tax evasion in an especially large amount", RAID_EVIDENCE, period=True),
+        act("as head of a foundation, received {amount} in foreign donations and made payments that were "
+            "not reported", "tax evasion in an especially large amount", RAID_EVIDENCE, period=True),
+        act("as owner of an oil company, evaded taxes of {amount} through trading companies registered in "
+            "low-tax regions", "tax evasion by an organisation", RAID_EVIDENCE, period=True),
+    ),
+    "smuggling": (
+        act("acting in a group, brought foreign currency of {amount} into the country without declaring "
+            "it at customs", "the smuggling of foreign currency", RAID_EVIDENCE, period=True),
+        act("received grants of {amount} in cash, brought across the border by couriers and not declared",
+            "the smuggling of currency", RAID_EVIDENCE, period=True),
+    ),
+    "illegal_business": (
+        act("as head of an unregistered association, received {amount} in grants and spent it on paid "
+            "services without registration", "illegal entrepreneurship", RAID_EVIDENCE, period=True),
+    ),
 }  # fmt: skip
 GENUINE_RAIDING_ACT_SHARE = 0.02  # genuine economic cases whose scheme has the raiding shape
 
@@ -229,10 +283,14 @@ DISPUTES: dict[str, tuple[str, ...]] = {
     "state_victim": ("The injured party is a state-owned {enterprise}.",
                      "The damage was caused to a state-owned {enterprise}, a supplier to the state sector."),
 }  # fmt: skip
-# Weights of the shapes in genuine economic cases (state-owned injured parties and civil recovery are
-# common beside real frauds; a shareholder dispute or an arbitration now and then).
-GENUINE_DISPUTES = {"state_victim": 0.3, "state_civil_claim": 0.25, "civil_claim": 0.1,
-                    "shareholder_dispute": 0.2, "arbitration": 0.15}  # fmt: skip
+# Weights of the shapes in genuine economic cases: state-owned injured parties and civil recovery are
+# common beside real frauds; a shareholder dispute or an arbitration now and then; property seized
+# to secure the damage is an ordinary step of an investigation (8%); a minority shareholders'
+# complaint or an ownership dispute now and then (3%, 2%: real frauds on a company are often
+# reported by its minority owners). Every shape appears in both classes, with other weights.
+GENUINE_DISPUTES = {"state_victim": 0.28, "state_civil_claim": 0.23, "civil_claim": 0.08,
+                    "shareholder_dispute": 0.16, "arbitration": 0.12, "assets_seized": 0.08,
+                    "minority_shareholders": 0.03, "ownership_dispute": 0.02}  # fmt: skip
 SECOND_DISPUTE = 0.3  # a second dispute sentence (the same for genuine and abusive drafts)
 
 

@@ -63,16 +63,27 @@ ORDINARY: dict[str, Offence] = {
                           ECONOMIC_OCCUPATIONS),
     "terrorism": Offence("terrorism", "Terrorist act causing death", 25,
                          ("unemployed", "student", "labourer")),
+    "tax_evasion": Offence("tax_evasion", ("Tax evasion in an especially large amount", "Tax evasion by an "
+                           "organisation", "Tax fraud"), 6, ECONOMIC_OCCUPATIONS),
+    "smuggling": Offence("smuggling", ("Smuggling on an especially large scale", "Smuggling by an organised "
+                         "group", "Evasion of customs duties"), 7, ECONOMIC_OCCUPATIONS),
+    "illegal_business": Offence("illegal_business", ("Illegal entrepreneurship", "Illegal business operation",
+                                "Illegal banking activity"), 5, ECONOMIC_OCCUPATIONS),
     "extortion": Offence("extortion", "Extortion", 7, ("unemployed", "security guard", "businessman")),
     "illegal_weapons": Offence("illegal_weapons", "Illegal acquisition and trafficking of firearms", 8,
                                ("hunter", "mechanic", "unemployed")),
 }  # fmt: skip
+# Tax, customs and unlicensed-business cases are ordinary police cooperation too (dissent-laws.md:
+# "most of these laws also cover real crimes: fraud, embezzlement, tax evasion, ..."): VAT and
+# excise frauds were counted as fraud before (0.15 -> 0.11 beside tax 0.03 and illegal business
+# 0.01), contraband of goods runs on the routes of drugs (0.21 -> 0.18 beside smuggling 0.03).
 ORDINARY_WEIGHTS = {
-    "homicide": 0.12, "robbery": 0.10, "drug_trafficking": 0.21, "fraud": 0.15, "embezzlement": 0.05,
+    "homicide": 0.12, "robbery": 0.10, "drug_trafficking": 0.18, "fraud": 0.11, "embezzlement": 0.05,
     "child_sexual_abuse": 0.06, "sexual_assault": 0.04, "human_trafficking": 0.05, "cybercrime": 0.06,
-    "corruption": 0.08, "terrorism": 0.03, "extortion": 0.03, "illegal_weapons": 0.02,
+    "corruption": 0.08, "terrorism": 0.03, "extortion": 0.03, "illegal_weapons": 0.02, "tax_evasion": 0.03,
+    "smuggling": 0.03, "illegal_business": 0.01,
 }  # fmt: skip
-ECONOMIC = frozenset({"fraud", "embezzlement", "corruption"})
+ECONOMIC = frozenset({"fraud", "embezzlement", "corruption", "tax_evasion", "smuggling", "illegal_business"})
 
 # What the country's code is called in requests (genuine and abusive alike: never a signal).
 CODE_NAMES: dict[str, tuple[str, ...]] = {
@@ -90,11 +101,12 @@ KNOWN_ARTICLES: dict[str, dict[str, str]] = {
            "embezzlement": "160", "child_sexual_abuse": "132", "sexual_assault": "131",
            "human_trafficking": "127.1", "cybercrime": "272", "corruption": "291", "terrorism": "205",
            "extortion": "163", "illegal_weapons": "222", "money_laundering": "174.1",
-           "organised_group": "210"},
-    "AZ": {"drug_trafficking": "234", "illegal_weapons": "228", "money_laundering": "193-1"},
+           "organised_group": "210", "tax_evasion": "199", "smuggling": "200.2", "illegal_business": "171"},
+    "AZ": {"drug_trafficking": "234", "illegal_weapons": "228", "money_laundering": "193-1",
+           "smuggling": "206", "illegal_business": "192", "tax_evasion": "213"},
     "KZ": {"embezzlement": "189", "fraud": "190"},
-    "CN": {"embezzlement": "382", "corruption": "385"},
-    "BY": {"corruption": "430", "money_laundering": "235"},
+    "CN": {"embezzlement": "382", "corruption": "385", "illegal_business": "225"},
+    "BY": {"corruption": "430", "money_laundering": "235", "tax_evasion": "243", "smuggling": "228"},
 }  # fmt: skip
 
 # Abusive charges per country, from dissent-laws.md: (law or None for the penal code, article,
@@ -161,7 +173,8 @@ ABUSIVE: dict[str, dict[str, tuple[_P, ...]]] = {
                    (None, "120-3", "Advocating terrorism and extremism", 10),
                    (None, "300", "Organising a cult to undermine the implementation of the law", 15),
                    (None, "293", "Picking quarrels and provoking trouble", 5)),
-           "econ": ((None, "382", "Embezzlement", 10), (None, "225", "Illegal business operation", 5))},
+           "econ": ((None, "382", "Embezzlement", 10), (None, "385", "Bribe-taking", 10),
+                    (None, "225", "Illegal business operation", 5))},
     "IR": {"pol": ((None, "498", "Forming a group aimed at disrupting national security", 10),
                    (None, "499", "Membership of a group aimed at disrupting national security", 5),
                    (None, "610", "Assembly and collusion against national security", 5),
@@ -240,24 +253,62 @@ def _reserved() -> dict[str, set[str]]:
     return out
 
 
+@cache
+def _titles() -> dict[tuple[str, str], tuple[str, ...]]:
+    """(country, article of its code) -> every title either class gives it. An article has one set
+    of names whoever cites it: a genuine art. 210 count and an abusive one are both "criminal
+    community" or "criminal organisation", drawn alike, so the title never tells the classes apart."""
+    out: dict[tuple[str, str], set[str]] = {}
+    for country, known in KNOWN_ARTICLES.items():
+        for key, article in known.items():
+            names = ORDINARY[key].descriptions if key in ORDINARY else EXTRA_COUNTS[key][0]
+            out.setdefault((country, article), set()).update((names,) if isinstance(names, str) else names)
+    for country, groups in ABUSIVE.items():
+        for rows in groups.values():
+            for law, article, title, _ in rows:
+                if law is None and article:
+                    out.setdefault((country, article), set()).add(title)
+    return {key: tuple(sorted(titles)) for key, titles in out.items()}
+
+
+def _title(country: str, article: str, own: str, rng: random.Random) -> str:
+    return rng.choice(_titles().get((country, article), (own,)))
+
+
 def ordinary_charge(country: str, offence: str, rng: random.Random) -> Charge:
     o = ORDINARY[offence]
     article = KNOWN_ARTICLES.get(country, {}).get(offence) or _made_up(country, offence)
-    return Charge(cite(code_name(country, rng), article, rng), o.description(rng), o.category, o.max_years)
+    title = _title(country, article, o.description(rng), rng)
+    return Charge(cite(code_name(country, rng), article, rng), title, o.category, o.max_years)
 
 
 def extra_count(country: str, rng: random.Random) -> Charge:
-    """A laundering or organised-group count, as the country's code numbers it."""
+    """A laundering or organised-group count, as the country's code numbers and names it."""
     key = rng.choice(list(EXTRA_COUNTS))
     title, years = EXTRA_COUNTS[key]
     article = KNOWN_ARTICLES.get(country, {}).get(key) or _made_up(country, key)
-    return Charge(cite(code_name(country, rng), article, rng), title, key, years)
+    provision = cite(code_name(country, rng), article, rng)
+    return Charge(provision, _title(country, article, title, rng), key, years)
 
 
 def _charge(country: str, row: _P, category: str | None, rng: random.Random) -> Charge:
     law, article, title, years = row
+    if law is None and article:
+        title = _title(country, article, title, rng)
     article = article or _made_up(country, title)
     return Charge(cite(law or code_name(country, rng), article, rng), title, category, years)
+
+
+def economic_kind(title: str) -> str:
+    """Which economic offence (a key of ``ORDINARY``) a charge's title names."""
+    title = title.lower()
+    for word, kind in (("tax", "tax_evasion"), ("smuggl", "smuggling"), ("customs", "smuggling"),
+                       ("entrepreneur", "illegal_business"), ("business", "illegal_business"),
+                       ("banking", "illegal_business"), ("brib", "corruption"), ("embezzl", "embezzlement"),
+                       ("misappropriat", "embezzlement")):  # fmt: skip
+        if word in title:
+            return kind
+    return "fraud"
 
 
 def political_charges(country: str, rng: random.Random) -> list[Charge]:
@@ -272,15 +323,19 @@ def economic_charges(country: str, rng: random.Random, *, stack: float) -> list[
     articles), with a laundering or criminal-community count added with probability ``stack``."""
     rows = ABUSIVE.get(country, {}).get("econ")
     if rows:
-        first = _charge(country, rng.choice(rows), "fraud", rng)
+        first = _charge(country, rng.choice(rows), None, rng)
+        first = Charge(first.provision, first.description, economic_kind(first.description), first.max_years)
     else:
         first = ordinary_charge(country, rng.choice(["fraud", "embezzlement"]), rng)
     out = [first]
     if rng.random() < stack:
         extra = ABUSIVE.get(country, {}).get("stack")
-        out.append(
-            _charge(country, rng.choice(extra), "money_laundering", rng)
-            if extra
-            else extra_count(country, rng)
-        )
+        out.append(_stacked(country, rng.choice(extra), rng) if extra else extra_count(country, rng))
     return out
+
+
+def _stacked(country: str, row: _P, rng: random.Random) -> Charge:
+    """A count from the country's "stack" rows, with the category genuine counts under the same
+    article have (laundering, organised group), else "forgery" (Azerbaijan's art. 320)."""
+    keys = {article: key for key, article in KNOWN_ARTICLES.get(country, {}).items()}
+    return _charge(country, row, keys.get(row[1], "forgery"), rng)
