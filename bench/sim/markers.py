@@ -2,9 +2,10 @@
 
 For each marker (dissent-laws.md §P: disputes and raiding, evidence, membership, timing, speech
 abroad, procedure), the share of request summaries that contain it: genuine and abusive requests,
-genuine economic cases (fraud, embezzlement, corruption), and three abusive tactics. It measures
-the world, not the screening: a change to how drafts are written must keep each class's rates of
-these signals (docs/simulation.md, "The world"), or the replay measures the change of world.
+genuine economic cases (fraud, embezzlement, corruption, tax, smuggling, illegal business), and
+three abusive tactics. It measures the world, not the screening: a change to how drafts are
+written must keep each class's rates of these signals (docs/simulation.md, "The world"), or the
+replay measures the change of world.
 
     .venv/bin/python -m bench.sim.markers var/sim/world.jsonl.gz
 """

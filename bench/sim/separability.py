@@ -17,9 +17,10 @@ without the simulator, is not affected. See docs/simulation.md, "What the world 
 channel): how far the wording of the drafts, rather than what a request names, gives the truth away.
 
 ``--exclusive`` asks where that comes from for the largest leak, financial charges: among the
-economic cases (abusive financial charges; genuine fraud, embezzlement and corruption cases), the
-phrases of two or three words (summary and charge titles) that at least 1% of one class's
-requests use and none of the other's, and the share of each class's requests that use one. A
+economic cases (abusive financial charges; genuine fraud, embezzlement, corruption, tax, smuggling
+and illegal-business cases), the phrases of two or three words (summary and charge titles) that at
+least 1% of one class's requests use and none of the other's, and the share of each class's
+requests that use one. A
 phrase one class never uses is the world's choice (a charge or a dispute shape drawn for one class
 only), not a sign the domain files give as telling the classes apart.
 """
@@ -63,7 +64,7 @@ def rows(
     return out
 
 
-ECONOMIC = frozenset({"fraud", "embezzlement", "corruption"})  # genuine offences of the economic pool
+ECONOMIC = frozenset({"fraud", "embezzlement", "corruption", "tax_evasion", "smuggling", "illegal_business"})
 SHOWN = 8  # exclusive phrases printed per class
 
 

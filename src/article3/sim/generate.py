@@ -33,8 +33,7 @@ THIN_RATE = 0.15  # short summary, no evidence named, boilerplate procedure
 DISPUTE_RATE = 0.25  # genuine economic cases with a parallel civil dispute or a state-owned victim
 PUBLIC_ROLE_RATE = 0.02  # genuine subjects with a media or political occupation
 EXTRA_COUNT_RATE = 0.2  # genuine cases of the offences below with a laundering/organised-group count
-EXTRA_COUNT_OFFENCES = frozenset({"fraud", "embezzlement", "drug_trafficking", "human_trafficking",
-                                  "cybercrime", "corruption"})  # fmt: skip
+EXTRA_COUNT_OFFENCES = frozenset({"drug_trafficking", "human_trafficking", "cybercrime", *offences.ECONOMIC})
 OCCUPATION_DECLARED = 0.6
 UNEVIDENCED_RATE = 0.1  # full (not thin) genuine drafts that name no evidence
 # Genuine repeat requests (`sim generate --genuine-repeats`, default 0: the default world has none).
