@@ -81,18 +81,32 @@ def yearly_scores(
     return scores, model
 
 
+Inputs = tuple[dict[str, tuple[str, list[str], str]], list[dict[str, Any]], dict[str, tuple[bool, datetime]]]
+
+
+def inputs(doc: str) -> Inputs:
+    """The command line of a bench on the commission's decisions, read: the world's requests, the
+    replay's outcomes and the decided requests of the replay's database."""
+    parser = argparse.ArgumentParser(description=doc.splitlines()[0])
+    parser.add_argument("world", type=Path)
+    parser.add_argument("outcomes", type=Path, help="written by sim evaluate --outcomes (gzip)")
+    parser.add_argument("database", help="the database the replay filled (ARTICLE3_DATABASE_URL)")
+    args = parser.parse_args()
+    return oracle.requests(args.world), list(oracle.lines(args.outcomes)), decided(args.database)
+
+
+def header() -> None:
+    """The two heading lines of the frontier figures (``oracle.line``)."""
+    print(f"{'score refused on top of the replay':<44} {'abusive published':>22} {'legitimate refused':>22}")
+    print(f"{'':<44} {'(legit refused < 2%)':>22} {'(abusive pub. < 5%)':>22}")
+
+
 def main() -> None:
     from scipy.sparse import hstack  # noqa: PLC0415 - slow import
     from sklearn.feature_extraction import DictVectorizer  # noqa: PLC0415 - slow import
     from sklearn.feature_extraction.text import TfidfVectorizer  # noqa: PLC0415 - slow import
 
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("world", type=Path)
-    parser.add_argument("outcomes", type=Path, help="written by sim evaluate --outcomes")
-    parser.add_argument("database", help="the database the replay filled (ARTICLE3_DATABASE_URL)")
-    args = parser.parse_args()
-    world = oracle.requests(args.world)
-    outcomes = list(oracle.lines(args.outcomes))
+    world, outcomes, labels = inputs(__doc__)
     found, words = DictVectorizer(), TfidfVectorizer(ngram_range=(1, 2), min_df=3, sublinear_tf=True)
     x = hstack(
         [
@@ -100,7 +114,7 @@ def main() -> None:
             words.fit_transform([world[o["world_id"]][2] for o in outcomes]),
         ]
     ).tocsr()
-    scores, last = yearly_scores(outcomes, x, decided(args.database))
+    scores, last = yearly_scores(outcomes, x, labels)
     if last is not None:
         weights, split = last.coef_[0], len(found.get_feature_names_out())
         for label, names, part in (
@@ -109,8 +123,7 @@ def main() -> None:
         ):
             top = np.argsort(part)[::-1][:LEANING]
             print(f"the last model's {label} weighing most towards non-compliant:", "; ".join(names[top]))
-    print(f"{'score refused on top of the replay':<44} {'abusive published':>22} {'legitimate refused':>22}")
-    print(f"{'':<44} {'(legit refused < 2%)':>22} {'(abusive pub. < 5%)':>22}")
+    header()
     print(
         oracle.line("the screening's risk", outcomes, np.array([float(o["risk"] or 0.0) for o in outcomes]))
     )

@@ -28,12 +28,9 @@ world's wording and the replay's database, never the truth but to score; it is n
 
 from __future__ import annotations
 
-import argparse
 import math
 import re
-from collections import Counter
 from datetime import UTC, datetime
-from pathlib import Path
 from typing import Any
 
 import numpy as np
@@ -122,19 +119,12 @@ def yearly(
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("world", type=Path)
-    parser.add_argument("outcomes", type=Path, help="written by sim evaluate --outcomes (gzip)")
-    parser.add_argument("database", help="the database the replay filled (ARTICLE3_DATABASE_URL)")
-    args = parser.parse_args()
-    world = oracle.requests(args.world)
-    outcomes = list(oracle.lines(args.outcomes))
-    p, counts = yearly(outcomes, world, commission.decided(args.database))
-    leaning = Counter({w: v for w in counts.used if (v := counts.log_odds(w)) is not None})
-    print("phrases weighing most towards non-compliant:", "; ".join(w for w, _ in leaning.most_common(SHOWN)))
+    world, outcomes, decided = commission.inputs(__doc__)
+    p, counts = yearly(outcomes, world, decided)
+    leaning = sorted((-v, w) for w in counts.used if (v := counts.log_odds(w)) is not None)
+    print("phrases weighing most towards non-compliant:", "; ".join(w for _, w in leaning[:SHOWN]))
     risk = np.array([float(o["risk"] or 0.0) for o in outcomes])
-    print(f"{'score refused on top of the replay':<44} {'abusive published':>22} {'legitimate refused':>22}")
-    print(f"{'':<44} {'(legit refused < 2%)':>22} {'(abusive pub. < 5%)':>22}")
+    commission.header()
     print(oracle.line("the screening's risk", outcomes, risk))
     print(oracle.line("wording counts from the commission", outcomes, p))
     print(oracle.line("the risk with the wording's evidence", outcomes, 1 - (1 - risk) * (1 - WEIGHT * p)))
