@@ -124,9 +124,7 @@ def main() -> None:
             top = np.argsort(part)[::-1][:LEANING]
             print(f"the last model's {label} weighing most towards non-compliant:", "; ".join(names[top]))
     header()
-    print(
-        oracle.line("the screening's risk", outcomes, np.array([float(o["risk"] or 0.0) for o in outcomes]))
-    )
+    print(oracle.line("the screening's risk", outcomes, oracle.risks(outcomes)))
     print(oracle.line("findings and wording, from the commission", outcomes, scores))
 
 

@@ -13,11 +13,12 @@ replay measures the change of world.
 from __future__ import annotations
 
 import argparse
-import gzip
-import json
 import re
 from collections import Counter
 from pathlib import Path
+
+from article3.sim.offences import ECONOMIC
+from bench.sim.oracle import request_events
 
 MARKERS = (
     "dispute", "arbitration", "civil", "shareholder", "seized", "frozen", "state-owned",
@@ -29,7 +30,6 @@ MARKERS = (
     "publish", "journalist", "witness", "audit", "bank records", "activity", "organisation", "property",
 )  # fmt: skip
 COLUMNS = ("genuine", "abusive", "gen_econ", "financial_charges", "extremism", "fabricated_ordinary")
-ECONOMIC = frozenset({"fraud", "embezzlement", "corruption", "tax_evasion", "smuggling", "illegal_business"})
 PATTERNS = {m: re.compile(r"\b" + re.escape(m) + (r"\b" if m == "the state" else "")) for m in MARKERS}
 
 
@@ -41,18 +41,13 @@ def groups(truth: dict[str, object]) -> list[str]:
 
 def count(path: Path) -> tuple[Counter[str], Counter[str], dict[str, Counter[str]]]:
     drafts, words, found = Counter[str](), Counter[str](), {c: Counter[str]() for c in COLUMNS}
-    with gzip.open(path, "rt", encoding="utf-8") as src:
-        src.readline()
-        for line in src:
-            event = json.loads(line)
-            if event["type"] != "request":
-                continue
-            text = event["data"]["facts"].lower()
-            hits = [m for m, pattern in PATTERNS.items() if pattern.search(text)]
-            for group in groups(event["truth"]):
-                drafts[group] += 1
-                words[group] += len(text.split())
-                found.setdefault(group, Counter()).update(hits)
+    for event in request_events(path):
+        text = event["data"]["facts"].lower()
+        hits = [m for m, pattern in PATTERNS.items() if pattern.search(text)]
+        for group in groups(event["truth"]):
+            drafts[group] += 1
+            words[group] += len(text.split())
+            found.setdefault(group, Counter()).update(hits)
     return drafts, words, found
 
 

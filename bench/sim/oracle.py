@@ -65,6 +65,11 @@ def requests(world: Path) -> dict[str, tuple[str, list[str], str]]:
     return out
 
 
+def risks(outcomes: list[dict[str, Any]]) -> np.ndarray[Any, Any]:
+    """The screening's combined risk of each replayed request (0 when it was not screened)."""
+    return np.array([float(o["risk"] or 0.0) for o in outcomes])
+
+
 def features(outcome: dict[str, Any], articles: Sequence[str] = ()) -> dict[str, float]:
     """What the screening made of a request (its reason codes, risk, requester and channel), and
     the articles given."""
@@ -131,7 +136,7 @@ def main() -> None:
         ("(then classifiers trained on the truth)", "(legit refused < 2%)", "(abusive pub. < 5%)"),
     ):
         print(f"{head[0]:<44} {head[1]:>22} {head[2]:>22}")
-    print(line("the screening's risk", outcomes, np.array([float(o["risk"] or 0.0) for o in outcomes])))
+    print(line("the screening's risk", outcomes, risks(outcomes)))
     models: dict[str, Callable[[], Any]] = {
         "findings, logistic regression": lambda: LogisticRegression(max_iter=3000),
         "findings, gradient boosting": lambda: HistGradientBoostingClassifier(max_iter=300, random_state=0),

@@ -20,9 +20,8 @@ channel): how far the wording of the drafts, rather than what a request names, g
 economic cases (abusive financial charges; genuine fraud, embezzlement, corruption, tax, smuggling
 and illegal-business cases), the phrases of two or three words (summary and charge titles) that at
 least 1% of one class's requests use and none of the other's, and the share of each class's
-requests that use one. A
-phrase one class never uses is the world's choice (a charge or a dispute shape drawn for one class
-only), not a sign the domain files give as telling the classes apart.
+requests that use one. A phrase one class never uses is the world's choice (a charge or a dispute
+shape drawn for one class only), not a sign the domain files give as telling the classes apart.
 """
 
 from __future__ import annotations
@@ -34,6 +33,7 @@ from typing import Any
 
 import numpy as np
 
+from article3.sim.offences import ECONOMIC
 from bench.sim.oracle import request_events
 
 BUDGETS = (0.005, 0.01, 0.02)
@@ -64,7 +64,6 @@ def rows(
     return out
 
 
-ECONOMIC = frozenset({"fraud", "embezzlement", "corruption", "tax_evasion", "smuggling", "illegal_business"})
 SHOWN = 8  # exclusive phrases printed per class
 
 

@@ -17,7 +17,8 @@ stand used it, and nothing about any one request. This bench replays that:
   out-of-sample), and the counts as they stand score that year's requests;
 - the frontier of ``sim/frontier.py`` is then computed, on top of the replay's decisions, for that
   probability alone and for the screening's risk with it added as the learned component's
-  evidence is (noisy-OR with weight ``WEIGHT``: ``1 - (1 - risk)(1 - WEIGHT * p)``).
+  evidence is (noisy-OR with the learned component's weight ``MODEL_WEIGHT``:
+  ``1 - (1 - risk)(1 - MODEL_WEIGHT * p)``).
 
 It prints each year's counts (decided requests, found non-compliant, phrases usable), the phrases
 that weigh most towards a non-compliant outcome at the end, and the frontier lines. It reads the
@@ -35,10 +36,10 @@ from typing import Any
 
 import numpy as np
 
+from article3.screening.rulesets import MODEL_WEIGHT
 from bench.sim import commission, oracle
 
 MIN_USES = 10  # a phrase fewer decided requests used is neither scored nor shown
-WEIGHT = 0.5  # as the learned component's (screening.rulesets.MODEL_WEIGHT)
 ALPHA = 1.0  # Laplace smoothing of the counts
 SHOWN = 15
 WORD = re.compile(r"\w+", re.UNICODE)
@@ -90,19 +91,19 @@ def yearly(
 
     by_ref = {o["ref"]: o for o in outcomes if o.get("ref")}
     order = sorted((when, ref, flag) for ref, (flag, when) in decided.items() if ref in by_ref)
-    counts, kept = Counts(), []  # kept: (first decision, score before counting, outcome)
+    counts, kept = Counts(), []  # kept: (score before counting, outcome) of each decided request
     snapshots: dict[int, tuple[Counts, list[tuple[float, bool]]]] = {}
     years = sorted({o["year"] for o in outcomes})
     pending = [datetime(y, 1, 1, tzinfo=UTC) for y in years[1:]]
     for when, ref, flag in order:
         while pending and when >= pending[0]:
-            snapshots[pending[0].year] = (counts.snapshot(), [(s, f) for s, f in kept])
+            snapshots[pending[0].year] = (counts.snapshot(), list(kept))
             pending.pop(0)
         words = phrases(world[by_ref[ref]["world_id"]][2])
         kept.append((counts.score(words), flag))
         counts.add(words, flag)
     for start in pending:
-        snapshots[start.year] = (counts.snapshot(), [(s, f) for s, f in kept])
+        snapshots[start.year] = (counts.snapshot(), list(kept))
     print(f"{'year':<6} {'decided':>8} {'non-compliant':>14} {'phrases usable':>15}")
     out = np.zeros(len(outcomes))
     for year, (snap, scores) in sorted(snapshots.items()):
@@ -123,11 +124,12 @@ def main() -> None:
     p, counts = yearly(outcomes, world, decided)
     leaning = sorted((-v, w) for w in counts.used if (v := counts.log_odds(w)) is not None)
     print("phrases weighing most towards non-compliant:", "; ".join(w for _, w in leaning[:SHOWN]))
-    risk = np.array([float(o["risk"] or 0.0) for o in outcomes])
+    risk = oracle.risks(outcomes)
     commission.header()
     print(oracle.line("the screening's risk", outcomes, risk))
     print(oracle.line("wording counts from the commission", outcomes, p))
-    print(oracle.line("the risk with the wording's evidence", outcomes, 1 - (1 - risk) * (1 - WEIGHT * p)))
+    combined = 1 - (1 - risk) * (1 - MODEL_WEIGHT * p)
+    print(oracle.line("the risk with the wording's evidence", outcomes, combined))
 
 
 if __name__ == "__main__":

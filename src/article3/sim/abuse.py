@@ -180,9 +180,8 @@ def family_case(rng: random.Random, country: str, economic: bool, day: date, sex
                 learned: bool, pool: tuple[Act, ...] | None = None) -> tuple[list[Charge], str]:  # fmt: skip
     if economic:
         charges = offences.economic_charges(country, rng, stack=STACK_RATE)
-        kind = offences.economic_kind(charges[0].description)
         raid = rng.random() < RAIDING_ACT_SHARE
-        acts = pool or (facts.RAIDING_ACTS if raid else facts.ECONOMIC_ACTS)[kind]
+        acts = pool or (facts.RAIDING_ACTS if raid else facts.ECONOMIC_ACTS)[str(charges[0].category)]
         shape = rng.random() < RAIDING_SHAPE_RATE
         context = facts.disputes(rng, RAIDING_DISPUTES) if shape else []
         return charges, _compose(rng, _draft(rng, acts, learned, context), day, sex)

@@ -11,7 +11,7 @@ does. Abusive charges come from the provisions dissent-laws.md documents for eac
 from __future__ import annotations
 
 import random
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 from importlib.resources import files
 
@@ -324,7 +324,7 @@ def economic_charges(country: str, rng: random.Random, *, stack: float) -> list[
     rows = ABUSIVE.get(country, {}).get("econ")
     if rows:
         first = _charge(country, rng.choice(rows), None, rng)
-        first = Charge(first.provision, first.description, economic_kind(first.description), first.max_years)
+        first = replace(first, category=economic_kind(first.description))
     else:
         first = ordinary_charge(country, rng.choice(["fraud", "embezzlement"]), rng)
     out = [first]
