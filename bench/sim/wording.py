@@ -22,7 +22,9 @@ stand used it, and nothing about any one request. This bench replays that:
 
 It prints each year's counts (decided requests, found non-compliant, phrases usable), the phrases
 that weigh most towards a non-compliant outcome at the end, and the frontier lines. It reads the
-world's wording and the replay's database, never the truth but to score; it is not a replay.
+world's wording and the replay's database, never the truth but to score; it is not a replay. The
+product counts the same way (``screening/wording.py``, ``ARTICLE3_WORDING``), with the subject's
+names taken out; a replay with ``sim evaluate --retrain --wording screen`` measures it in place.
 
     .venv/bin/python -m bench.sim.wording WORLD OUTCOMES DATABASE_URL
 """

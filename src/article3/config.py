@@ -22,6 +22,14 @@ class Environment(StrEnum):
     PRODUCTION = "production"
 
 
+class WordingUse(StrEnum):
+    """What the deployment does with the wording of the requests the commission decides."""
+
+    OFF = "off"  # count nothing, score nothing
+    LEARN = "learn"  # count each decided request's phrases; the screening does not use them
+    SCREEN = "screen"  # count, and add the ``wording_evidence`` finding to every screening
+
+
 class Settings(BaseSettings):
     """Everything article3 can be configured with."""
 
@@ -37,6 +45,7 @@ class Settings(BaseSettings):
     token_default_days: int = Field(default=90, ge=1)
     secure_cookies: bool = False
     fast_track_publishes: bool = False
+    wording: WordingUse = WordingUse.OFF
     log_level: str = "INFO"
     data_dir: Path = Path("./var")
     report_signing_key: Path | None = None

@@ -5,6 +5,7 @@ No rules live here: each step calls the owning domain's service inside the calle
 
 from __future__ import annotations
 
+import dataclasses
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -15,8 +16,9 @@ from article3.actors import Actor
 from article3.complaints import service as complaints
 from article3.complaints.effects import DeletedRequest, DeletionHook
 from article3.complaints.models import Complaint
+from article3.complaints.rules import Outcome
 from article3.complaints.schemas import DecisionRecord
-from article3.config import Settings
+from article3.config import Settings, WordingUse
 from article3.errors import Conflict
 from article3.messages import service as messages
 from article3.notices import service as notices
@@ -28,7 +30,7 @@ from article3.oversight.rules import refuses_request
 from article3.review import service as review
 from article3.review.rules import Decision
 from article3.review.schemas import ReviewDecide
-from article3.screening import model_files, training
+from article3.screening import model_files, training, wording, wording_store
 from article3.screening import service as screening
 from article3.screening.findings import EvidenceKind
 from article3.screening.reasons import ReasonCode
@@ -79,6 +81,7 @@ def submit_request(
         measures_in_force=measures,
         complaints=decided,
         overturned=overturned,
+        wording_key=wording_key(settings, screening=True),
     )
     complaints.link_later(session, refs=commission_cases(result), request=request, now=now)
     if result.route is Route.BLOCKED:
@@ -197,12 +200,37 @@ COMPLAINT_DELETION_HOOKS: tuple[DeletionHook, ...] = (_mark_linked_messages,)
 
 
 def decide_complaint(
-    session: Session, *, actor: Actor, ref: str, data: DecisionRecord, now: datetime
+    session: Session, *, actor: Actor, ref: str, data: DecisionRecord, now: datetime, settings: Settings
 ) -> Complaint:
-    """The commission's binding decision, with every domain's deletion hook wired in."""
-    return complaints.decide(
+    """The commission's binding decision, with every domain's deletion hook wired in; with
+    ``ARTICLE3_WORDING`` on, the phrases of the requests it concerns are counted under its outcome
+    from the documents as they were before it (a non-compliant outcome purges them)."""
+    key = wording_key(settings, screening=False)
+    before = complaints.linked_documents(session, ref) if key else []
+    complaint = complaints.decide(
         session, actor=actor, ref=ref, data=data, now=now, on_deletion=COMPLAINT_DELETION_HOOKS
     )
+    non_compliant = data.outcome is Outcome.NON_COMPLIANT
+    for request_id, document in before:
+        if key and document is not None:
+            wording_store.count_decided(
+                session,
+                actor=actor,
+                request_id=request_id,
+                document=RequestDocument.model_validate(document),
+                non_compliant=non_compliant,
+                key=key,
+                now=now,
+            )
+    return complaint
+
+
+def wording_key(settings: Settings, *, screening: bool) -> bytes | None:
+    """The key of the wording counts when the deployment counts (``learn``) and, for the
+    screening, when it also screens with them (``screen``); None otherwise."""
+    if settings.wording is WordingUse.OFF or (screening and settings.wording is not WordingUse.SCREEN):
+        return None
+    return wording.key_from_secret(settings.secret_key)
 
 
 # The Conflict's code when there are too few decisions to train on (for callers outside screening).
@@ -214,8 +242,11 @@ def train_screening(
 ) -> dict[str, Any]:
     """Retrain the screening's learned component on the reviewers' decisions and the commission's
     outcomes (a request the commission overturned is a positive, whatever the reviewer decided);
-    returns the model card. The screening does not import the complaints domain: this passes them."""
-    return training.train_from_decisions(
+    returns the model card. The screening does not import the complaints domain: this passes them.
+    The wording counts' calibration is fitted again too, when there are enough of them (the card's
+    ``wording``; ``wording_store.calibrate``)."""
+    calibration = wording_store.calibrate(session, actor=actor, now=now)
+    card = training.train_from_decisions(
         session,
         actor=actor,
         data_dir=data_dir,
@@ -223,3 +254,4 @@ def train_screening(
         commission_outcomes=complaints.request_outcomes(session),
         seed=seed,
     )
+    return card | ({"wording": dataclasses.asdict(calibration)} if calibration else {})

@@ -287,6 +287,7 @@ SAMPLES: dict[tuple[str, str], dict[str, Any]] = {
     },
     ("GET", "/api/v1/screening/model"): {"path": with_model, "ok": 200},
     ("POST", "/api/v1/screening/model"): {"path": with_decisions, "ok": 200},
+    ("GET", "/api/v1/screening/wording"): {"path": "/api/v1/screening/wording", "ok": 200},
 }
 
 

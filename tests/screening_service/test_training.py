@@ -162,7 +162,14 @@ def test_cli_train_learns_what_the_commission_overturned(
     for request_ref, outcome in ((deleted_ref, NON_COMPLIANT), (stood_ref, COMPLIANT)):
         complaint = cc.assess(runtime, cc.lodged(runtime, refs=[request_ref]))
         with runtime.session() as s, transaction(s):
-            workflows.decide_complaint(s, actor=member, ref=complaint, data=outcome, now=runtime.clock.now())
+            workflows.decide_complaint(
+                s,
+                actor=member,
+                ref=complaint,
+                data=outcome,
+                now=runtime.clock.now(),
+                settings=runtime.settings,
+            )
     with runtime.session() as s:
         assert complaints.request_outcomes(s) == {deleted_ref: True, stood_ref: False}
         plain = training.examples(s)

@@ -52,6 +52,7 @@ PAGES: dict[str, Callable[[Runtime], str]] = {
     "/oversight": lambda rt: "/oversight",
     "/oversight/countries/{code}": lambda rt: f"/oversight/countries/{rq.published(rt, 'RU') and 'RU'}",
     "/screening/model": lambda rt: "/screening/model",
+    "/screening/wording": lambda rt: "/screening/wording",
 }
 
 

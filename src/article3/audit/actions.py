@@ -22,6 +22,8 @@ class AuditAction(StrEnum):
     REQUEST_FLAGGED = "notices:flag:raised"
     SCREENING_RECORDED = "screening:run:recorded"
     SCREENING_MODEL_TRAINED = "screening:model:trained"
+    SCREENING_WORDING_COUNTED = "screening:wording:counted"
+    SCREENING_WORDING_CALIBRATED = "screening:wording:calibrated"
     REVIEW_ENQUEUED = "review:item:enqueued"
     REVIEW_CLAIMED = "review:item:claimed"
     REVIEW_RELEASED = "review:item:released"

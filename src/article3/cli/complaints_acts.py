@@ -376,7 +376,9 @@ def decide(
                 "applicant_text": applicant_text,
             },
         )
-        return decide_complaint(s, actor=actor, ref=ref, data=data, now=now)
+        return decide_complaint(
+            s, actor=actor, ref=ref, data=data, now=now, settings=state(ctx).runtime.settings
+        )
 
     case = _on_case(ctx, username, Permission.COMPLAINTS_DECIDE, ref, act)
     touched = ", ".join(f"{x.request_ref} {x.request_status}" for x in case.links)

@@ -1,4 +1,5 @@
-"""``article3 screening``: retrain the learned component from the decisions stored in the system."""
+"""``article3 screening``: retrain the learned component from the decisions stored in the system;
+show what the wording counts hold."""
 
 from __future__ import annotations
 
@@ -7,8 +8,10 @@ import typer
 from article3 import workflows
 from article3.cli.context import CLI_ACTOR, emit, handle_errors, state
 from article3.db.session import transaction
+from article3.screening import wording_store
+from article3.screening.schemas import WordingRead
 
-app = typer.Typer(help="The screening's learned component.", no_args_is_help=True)
+app = typer.Typer(help="The screening's learned component and wording counts.", no_args_is_help=True)
 
 
 def _summary(card: dict[str, object]) -> str:
@@ -46,3 +49,43 @@ def train(
             seed=seed,
         )
     emit(card, as_json=json, lines=_summary)
+
+
+def _wording(summary: WordingRead) -> str:
+    c = summary.calibration
+    calibration = (
+        f"calibration: n={c.n} positives={c.positives} fitted_at={c.fitted_at.isoformat()} "
+        f"slope={c.slope:.4f} intercept={c.intercept:.4f}"
+        if c
+        else "not calibrated yet: run `article3 screening train`"
+    )
+    lines = [
+        f"wording: {summary.use}",
+        f"requests counted: {summary.decided} ({summary.non_compliant} non-compliant)",
+        f"phrases counted: {summary.phrases}, usable (used by >= {summary.min_uses}): "
+        f"{summary.phrases_usable}",
+        calibration,
+    ]
+    if not summary.leaning:
+        return "\n".join([*lines, f"no phrase used by {summary.min_uses} decided requests yet"])
+    lines.append(f"{'non-compliant':>13} {'let stand':>9} {'log-odds':>8}  phrase")
+    lines.extend(
+        f"{p.non_compliant:>13} {p.let_stand:>9} {p.log_odds:>+8.3f}  {p.phrase}" for p in summary.leaning
+    )
+    return "\n".join(lines)
+
+
+@app.command()
+@handle_errors
+def wording(
+    ctx: typer.Context,
+    limit: int = typer.Option(30, min=1, max=200, help="Leaning phrases to list"),
+    json: bool = typer.Option(False, "--json"),
+) -> None:
+    """Show what the wording counts hold: the setting in use (ARTICLE3_WORDING), the decided
+    requests counted, the phrases counted and usable, the latest calibration and the phrases
+    leaning most towards a non-compliant outcome (only those used by ten decided requests or more)."""
+    st = state(ctx)
+    with st.session() as session:
+        summary = wording_store.summary(session, use=st.runtime.settings.wording.value, limit=limit)
+    emit(summary, as_json=json, lines=_wording)

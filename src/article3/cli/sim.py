@@ -11,7 +11,7 @@ import typer
 
 from article3.accounts.demo import DEMO_ACCOUNTS
 from article3.cli.context import fail, handle_errors, state
-from article3.config import Environment
+from article3.config import Environment, WordingUse
 from article3.sim import report, run
 from article3.sim.generate import PRE_EMPTIVE_SHARE
 
@@ -85,6 +85,9 @@ def evaluate(
     retrain: bool = typer.Option(
         False, help="Retrain the screening's learned component every 1 January, as `screening train` does"
     ),
+    wording: WordingUse | None = typer.Option(
+        None, help="Replay with this ARTICLE3_WORDING (screen needs --retrain to calibrate the counts)"
+    ),
 ) -> None:
     """Replay the world through intake, screening and a simulated reviewer; compare with the baseline.
 
@@ -92,6 +95,8 @@ def evaluate(
     if not world.exists():
         fail("sim.no_world", f"no world at {world}: run `article3 sim generate` first")
     settings = state(ctx).runtime.settings
+    if wording is not None:
+        settings = settings.model_copy(update={"wording": wording})
     result = run.evaluate(
         settings,
         world,

@@ -6,7 +6,8 @@ A ``non_compliant`` decision, for each request the complaint concerns:
    the search index and asks every recipient to confirm purging its copies), or, when the request
    is in a state that cannot be deleted (withdrawn by the source during the proceedings...),
    removes it from the search index all the same;
-2. purges its ``document`` and the source's answers to the commission about it;
+2. purges its ``document``, the source's answers to the commission about it and every quote of it
+   in its screening runs (``screening.service.purge_texts``: codes and weights stay);
 3. registers the person as protected against the requester (``ccf_deletion``), with the decision's
    case number, date, upheld grounds and the provisions cited, so that a new request from the same
    country about the same person is escalated with the old decision attached;
@@ -20,6 +21,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
@@ -28,6 +30,7 @@ from article3.actors import Actor
 from article3.audit import service as audit
 from article3.audit.actions import AuditAction
 from article3.complaints import rules
+from article3.complaints.cases import load
 from article3.complaints.models import Complaint, Decision, DecisionCountry
 from article3.complaints.schemas import DecisionRecord
 from article3.countries.models import Country
@@ -39,6 +42,7 @@ from article3.register import service as register
 from article3.register.rules import ProtectionKind
 from article3.register.schemas import ProtectionRegister
 from article3.review import service as review
+from article3.screening import service as screening
 from article3.search import access as search_access
 from article3.search import service as search
 from article3.search.schemas import PersonQuery
@@ -70,6 +74,11 @@ def linked_requests(session: Session, complaint: Complaint) -> list[Request]:
             .order_by(Request.id)
         )
     )
+
+
+def linked_documents(session: Session, ref: str) -> list[tuple[int, dict[str, Any] | None]]:
+    """The requests a case concerns, as (id, document): the document is None once purged."""
+    return [(r.id, r.document) for r in linked_requests(session, load(session, ref))]
 
 
 def set_blocked(session: Session, *, request: Request, blocked: bool, now: datetime) -> None:
@@ -191,6 +200,7 @@ def delete_request(
         search.remove(session, entry_id=request.ref, now=now)
     review.close_for(session, request=request, now=now)
     request.document, request.blocked = None, False
+    screening.purge_texts(session, request_id=request.id)
     for consultation in complaint.consultations:
         if consultation.request_id == request.id:
             consultation.answer = None

@@ -15,7 +15,7 @@ from article3.complaints.cases import CLOCK_ACTOR, PORTAL_ACTOR
 from article3.complaints.deadlines import check_deadlines
 from article3.complaints.decisions import block, decide
 from article3.complaints.documents import sweep as sweep_documents
-from article3.complaints.effects import DeletedRequest, DeletionHook
+from article3.complaints.effects import DeletedRequest, DeletionHook, linked_documents
 from article3.complaints.later import Hold, clear, link_later, publication_hold
 from article3.complaints.lodging import lodge
 from article3.complaints.procedure import answer, assess, consult, extend, rule_restriction
@@ -58,6 +58,7 @@ __all__ = [
     "figures",
     "get",
     "link_later",
+    "linked_documents",
     "list_cases",
     "lodge",
     "outcomes_by_country",

@@ -118,7 +118,7 @@ def ccf_decide(ctx: StepContext) -> StepOutcome:
         or ("update recorded by scenario" if data.outcome is Outcome.COMPLIANT_WITH_UPDATE else None),
         applicant_text=data.applicant_text,
     )
-    decide_complaint(ctx.session, actor=actor, ref=ref, data=record, now=ctx.now)
+    decide_complaint(ctx.session, actor=actor, ref=ref, data=record, now=ctx.now, settings=ctx.settings)
     return StepOutcome(Target(COMPLAINT, ref))
 
 

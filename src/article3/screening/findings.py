@@ -25,6 +25,7 @@ class EvidenceKind(StrEnum):
     MEASURE = "measure"
     COMMISSION_CASE = "commission_case"
     MODEL = "model"
+    WORDING = "wording"
 
 
 @dataclass(frozen=True, slots=True)

@@ -24,14 +24,14 @@ import numpy as np
 from article3.screening.catalogue import country_key
 from article3.screening.findings import Finding
 from article3.screening.inputs import EarlierStatus, ScreeningInput
-from article3.screening.reasons import ReasonCode
+from article3.screening.reasons import LEARNED_CODES, ReasonCode
 
 MODEL_NAME = "article3-screening-logreg"
 FORMAT = b"article3-screening-model/1\n"
 CALIBRATION_BINS = 10
 MIN_PER_CLASS_FOR_CALIBRATION = 6
 
-_CODE_FEATURES = tuple(c for c in ReasonCode if c is not ReasonCode.MODEL_EVIDENCE)
+_CODE_FEATURES = tuple(c for c in ReasonCode if c not in LEARNED_CODES)
 FEATURE_NAMES: tuple[str, ...] = (
     *(f"finding:{c.value}" for c in _CODE_FEATURES),
     "n_offences",

@@ -92,6 +92,7 @@ class ReasonCode(StrEnum):
     REQUESTER_MEASURE_IN_FORCE = "requester_measure_in_force"
     # Learned component.
     MODEL_EVIDENCE = "model_evidence"
+    WORDING_EVIDENCE = "wording_evidence"
 
 
 class Severity(StrEnum):
@@ -140,8 +141,12 @@ class ReasonInfo:
 
 
 # Codes the requester never gets with its screening summary: that the person has a case before
-# the commission is the commission's and the applicant's to disclose (Art. 35), not the screening's.
-WITHHELD_FROM_REQUESTER = frozenset({ReasonCode.COMMISSION_CASE_PENDING})
+# the commission is the commission's and the applicant's to disclose (Art. 35), not the screening's;
+# that its wording weighed would teach a requester which words to avoid.
+WITHHELD_FROM_REQUESTER = frozenset({ReasonCode.COMMISSION_CASE_PENDING, ReasonCode.WORDING_EVIDENCE})
+
+# The learned components' codes: neither is a rule's finding nor an input of the learned model.
+LEARNED_CODES = frozenset({ReasonCode.MODEL_EVIDENCE, ReasonCode.WORDING_EVIDENCE})
 
 _P = Ground.ART3_POLITICAL_PREDOMINANCE
 _M = Ground.MISUSE_OF_CHANNELS
@@ -287,6 +292,9 @@ REASONS: dict[ReasonCode, ReasonInfo] = {
     ),
     ReasonCode.MODEL_EVIDENCE: ReasonInfo(
         "Learned model trained on past review and commission outcomes", None
+    ),
+    ReasonCode.WORDING_EVIDENCE: ReasonInfo(
+        "Phrases of the request used more in requests the commission found non-compliant", None
     ),
 }
 

@@ -14,7 +14,9 @@ so the risk is explainable finding by finding: removing one finding divides the 
 The learned model, when given, adds one more finding, `model_evidence`, with weight
 ``MODEL_WEIGHT * p`` (p = the model's calibrated probability). Adding a factor to a noisy-OR
 can only raise the risk, and the final route is the maximum of the rules' route and the route
-of the combined risk, so the model never lowers a route and never overrides a hard block.
+of the combined risk, so the model never lowers a route and never overrides a hard block. The
+wording evidence, when given (``wording``: counts of the commission's decisions), adds
+`wording_evidence` the same way, with the same weight.
 
 How risk becomes a route
 ------------------------
@@ -47,6 +49,7 @@ from article3.screening.findings import Evidence, EvidenceKind, Finding, finding
 from article3.screening.inputs import ScreeningInput
 from article3.screening.learned import LearnedModel, build_features, predict
 from article3.screening.reasons import WITHHELD_FROM_REQUESTER, ReasonCode
+from article3.screening.wording import WordingEvidence, wording_finding
 
 RULESET = "article3-screening"
 RULESET_VERSION = "2026.11.4"
@@ -250,6 +253,7 @@ def assess(
     *,
     model: LearnedModel | None = None,
     ruleset: Ruleset = DEFAULT_RULESET,
+    wording: WordingEvidence | None = None,
 ) -> Assessment:
     """Screen one request: findings, risk and route (see the module docstring)."""
     ctx = Context(weights=ruleset.weights)
@@ -264,6 +268,8 @@ def assess(
     rules_route = higher(route_for(rules_risk, rules_findings, ruleset), floor)
     if model is not None:
         found.append(_model_finding(inputs, rules_findings, model, ruleset))
+    if wording is not None:
+        found.append(wording_finding(wording, ruleset.model_weight))
     findings = ordered(found)
     risk = round(noisy_or(f.weight for f in findings), 4)
     route = higher(route_for(risk, findings, ruleset), rules_route)

@@ -47,3 +47,33 @@ class ModelCardRead(BaseModel):
     use: str
     sources: str | None = None
     holdout: HoldoutMetrics | None
+
+
+class WordingPhraseRead(BaseModel):
+    """A phrase used by at least ten decided requests, with its tally and how much it weighs."""
+
+    phrase: str
+    non_compliant: int
+    let_stand: int
+    log_odds: float
+
+
+class WordingCalibrationRead(BaseModel):
+    slope: float
+    intercept: float
+    n: int
+    positives: int
+    fitted_at: datetime
+
+
+class WordingRead(BaseModel):
+    """What the wording counts hold (docs/screening.md, "Wording evidence")."""
+
+    use: str  # ARTICLE3_WORDING: off, learn or screen
+    decided: int  # requests counted
+    non_compliant: int  # of which the commission found non-compliant
+    phrases: int  # phrases counted (most of them kept as keyed hashes only)
+    phrases_usable: int  # used by at least min_uses decided requests: scored, and shown
+    min_uses: int
+    calibration: WordingCalibrationRead | None
+    leaning: list[WordingPhraseRead]  # most towards a non-compliant outcome first

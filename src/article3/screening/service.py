@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import asdict
 from datetime import date, datetime
-from typing import cast
+from typing import Any, cast
 
 from sqlalchemy import Table, insert, select
 from sqlalchemy.orm import Session
@@ -14,12 +14,12 @@ from article3.audit import service as audit
 from article3.audit.actions import AuditAction
 from article3.notices.document import RequestDocument, partial_date_parts
 from article3.notices.models import Request
-from article3.screening import inputs
+from article3.screening import inputs, wording_store
 from article3.screening.findings import EvidenceKind, Finding
 from article3.screening.gather import gather
 from article3.screening.learned import LearnedModel, build_features
 from article3.screening.models import ScreeningRun
-from article3.screening.reasons import ReasonCode
+from article3.screening.reasons import LEARNED_CODES, ReasonCode, label
 from article3.screening.rulesets import Assessment, assess
 from article3.screening.schemas import ScreeningRead
 from article3.search.engine import SearchEngine
@@ -80,6 +80,7 @@ def screen(
     measures_in_force: frozenset[str] = frozenset(),
     complaints: int = 0,
     overturned: int = 0,
+    wording_key: bytes | None = None,
 ) -> Assessment:
     """Gather what the system knows, run the ruleset (and the model, if any), store the run.
 
@@ -87,7 +88,9 @@ def screen(
     it is not given: correct, but slow on a large index). ``model`` is the learned component
     (`model_files.latest`); without it the rules decide alone. ``complaints`` and ``overturned``
     are the requester's complaints before the commission and its reversals: the hook the complaints
-    domain fills (0 until it does). Records ``screening:run:recorded``.
+    domain fills (0 until it does). ``wording_key``, when given, adds the wording evidence
+    (``wording_store.evidence_for``: the deployment's ``ARTICLE3_WORDING=screen``). Records
+    ``screening:run:recorded``.
     """
     known = gather(
         session,
@@ -109,8 +112,11 @@ def screen(
         subject_left_country_on=known.left_country_on,
         commission_cases=known.commission_cases,
     )
-    result = assess(data, model=model)
-    rules_findings = [f for f in result.findings if f.code is not ReasonCode.MODEL_EVIDENCE]
+    found_wording = (
+        wording_store.evidence_for(session, document=document, key=wording_key) if wording_key else None
+    )
+    result = assess(data, model=model, wording=found_wording)
+    rules_findings = [f for f in result.findings if f.code not in LEARNED_CODES]
     findings = [_finding(f, known.register_detail) for f in result.findings]
     # A run is written once and never changed: inserted on the table, with no object for the unit
     # of work to track (a fifth of the cost of an ORM insert).
@@ -167,3 +173,29 @@ def latest(session: Session, *, request_id: int) -> ScreeningRead | None:
         .limit(1)
     ).first()
     return ScreeningRead.model_validate(run, from_attributes=True) if run else None
+
+
+# Evidence whose ref or detail quotes the request itself; the rest points at ids (a register entry,
+# an earlier request, a catalogue entry...).
+_QUOTING = frozenset(
+    {EvidenceKind.FACTS, EvidenceKind.OFFENCE, EvidenceKind.OCCUPATION, EvidenceKind.WORDING}
+)
+
+
+def purge_texts(session: Session, *, request_id: int) -> None:
+    """With the request's document purged (a commission deletion), its runs keep their codes,
+    weights and routes, and lose every text that quoted it: explanations become the code's label,
+    evidence keeps its kind (and the ids it points at), never a quote."""
+    for run in session.scalars(select(ScreeningRun).where(ScreeningRun.request_id == request_id)):
+        run.findings = [_without_text(f) for f in run.findings]
+
+
+def _without_text(stored: dict[str, Any]) -> dict[str, Any]:
+    evidence = [
+        {"kind": e["kind"], "ref": "" if e["kind"] in _QUOTING else e["ref"], "detail": ""}
+        for e in stored.get("evidence", [])
+    ]
+    return stored | {
+        "explanation": f"{label(ReasonCode(stored['code']))} (text purged)",
+        "evidence": evidence,
+    }

@@ -106,7 +106,9 @@ def decide(rt: Runtime, member: Actor, ref: str, *, non_compliant: bool, now: da
         applicant_text="The commission has examined your complaint.",
     )
     with rt.session() as session, transaction(session):
-        complaint = workflows.decide_complaint(session, actor=member, ref=ref, data=data, now=now)
+        complaint = workflows.decide_complaint(
+            session, actor=member, ref=ref, data=data, now=now, settings=rt.settings
+        )
         return len(complaint.links) if non_compliant else 0
 
 

@@ -199,8 +199,10 @@ class Replay:
             )
         holdout = card.get("holdout")
         auc = holdout.get("roc_auc") if isinstance(holdout, dict) else None
+        wording = card.get("wording")
         self.results.models.append(
             {"at": when.date().isoformat(), "n": card["n"], "positives": card["positives"], "roc_auc": auc}
+            | ({"wording": {"n": wording["n"], "positives": wording["positives"]}} if wording else {})
         )
         self.results.tally[when.year]["models_trained"] += 1
 

@@ -37,13 +37,16 @@ def table(result: dict[str, Any]) -> str:
 
 
 def models(result: dict[str, Any]) -> str:
-    """With ``--retrain``: each 1 January's model, its examples, positives and held-out ROC AUC."""
+    """With ``--retrain``: each 1 January's model, its examples, positives and held-out ROC AUC, and
+    with ``--wording``, the decided requests its wording counts were calibrated on."""
     cards = result.get("models_trained") or []
     if not cards:
         return ""
     parts = [
         f"{c['at'][:4]} {c['n']} ({c['positives']} positive, AUC "
-        f"{'-' if c['roc_auc'] is None else format(c['roc_auc'], '.2f')})"
+        f"{'-' if c['roc_auc'] is None else format(c['roc_auc'], '.2f')}"
+        + (f"; wording {w['n']} decided, {w['positives']} non-compliant" if (w := c.get("wording")) else "")
+        + ")"
         for c in cards
     ]
     return "learned component retrained each 1 January on the decisions so far: " + "; ".join(parts)

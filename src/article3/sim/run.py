@@ -115,7 +115,15 @@ def evaluate(
     if outcomes is not None:
         write_outcomes(outcomes, results.outcomes)
     out = metrics.evaluate(results, seed)
-    return {"world": str(path), "sample": sample, "reviewer_error": reviewer_error, "retrain": retrain, **out}
+    wording = settings.wording.value
+    return {
+        "world": str(path),
+        "sample": sample,
+        "reviewer_error": reviewer_error,
+        "retrain": retrain,
+        "wording": wording,
+        **out,
+    }
 
 
 def write_outcomes(path: Path, outcomes: list[Outcome]) -> None:

@@ -262,10 +262,10 @@ def rule_restriction(
 
 @router.post("/complaints/{ref}/decision", summary="Decide (binding)", response_model=ComplaintRead)
 def decide(
-    ref: str, body: DecisionRecord, session: SessionDep, clock: ClockDep, actor: Member
+    ref: str, body: DecisionRecord, session: SessionDep, clock: ClockDep, settings: SettingsDep, actor: Member
 ) -> ComplaintRead:
     with transaction(session):
-        decide_complaint(session, actor=actor, ref=ref, data=body, now=clock.now())
+        decide_complaint(session, actor=actor, ref=ref, data=body, now=clock.now(), settings=settings)
     return _read(session, ref, clock.now())
 
 

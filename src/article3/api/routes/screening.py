@@ -1,4 +1,5 @@
-"""The screening's learned component: read the current model's card, retrain it now."""
+"""The screening's learned component: read the current model's card, retrain it now; read what the
+wording counts hold."""
 
 from __future__ import annotations
 
@@ -12,8 +13,8 @@ from article3.actors import Actor
 from article3.api.errors import CONFLICT_RESPONSE, ERROR_RESPONSES
 from article3.db.session import transaction
 from article3.deps import ClockDep, SessionDep, SettingsDep, allow
-from article3.screening import model_files
-from article3.screening.schemas import ModelCardRead
+from article3.screening import model_files, wording_store
+from article3.screening.schemas import ModelCardRead, WordingRead
 
 router = APIRouter(prefix="/screening", tags=["screening"], responses=ERROR_RESPONSES)
 
@@ -53,3 +54,23 @@ def retrain(
             session, actor=actor.audit_name, data_dir=settings.data_dir, now=clock.now(), seed=seed
         )
     return ModelCardRead.model_validate(card)
+
+
+@router.get(
+    "/wording",
+    summary="What the wording counts hold now",
+    description=(
+        "As `article3 screening wording`: the setting in use (`ARTICLE3_WORDING`), the decided requests "
+        "counted, the phrases counted and usable, the latest calibration (null until `article3 screening "
+        "train` fits one) and the phrases leaning most towards a non-compliant outcome; a phrase's text "
+        "only once at least ten decided requests used it."
+    ),
+    response_model=WordingRead,
+)
+def wording(
+    session: SessionDep,
+    settings: SettingsDep,
+    _actor: Annotated[Actor, allow(Permission.SCREENING_MODEL_READ)],
+    limit: Annotated[int, Query(ge=1, le=200, description="Leaning phrases to list")] = 30,
+) -> WordingRead:
+    return wording_store.summary(session, use=settings.wording.value, limit=limit)

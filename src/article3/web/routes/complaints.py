@@ -245,13 +245,19 @@ def decision_from_form(form: Any) -> dict[str, Any]:
 
 @router.post("/complaints/{ref}/decide")
 def decide(
-    request: Request, ref: str, form: FormDep, session: SessionDep, clock: ClockDep, actor: Member
+    request: Request,
+    ref: str,
+    form: FormDep,
+    session: SessionDep,
+    clock: ClockDep,
+    settings: SettingsDep,
+    actor: Member,
 ) -> Response:
     now = clock.now()
 
     def run() -> object:
         data = _parse(DecisionRecord, decision_from_form(form))
-        return decide_complaint(session, actor=actor, ref=ref, data=data, now=now)
+        return decide_complaint(session, actor=actor, ref=ref, data=data, now=now, settings=settings)
 
     return _act(request, form, session, actor, ref, now, run)
 

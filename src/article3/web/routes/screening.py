@@ -1,4 +1,5 @@
-"""The screening's learned component: the current model's card and, for senior reviewers, retraining."""
+"""The screening's learned component: the current model's card and, for senior reviewers, retraining;
+what the wording counts hold."""
 
 from __future__ import annotations
 
@@ -13,7 +14,7 @@ from article3.actors import Actor
 from article3.db.session import transaction
 from article3.deps import ClockDep, SessionDep, SettingsDep, allow_web
 from article3.errors import Conflict
-from article3.screening import model_files, training
+from article3.screening import model_files, training, wording_store
 from article3.web.csrf import check_csrf
 from article3.web.render import FormDep, page
 
@@ -68,3 +69,9 @@ def retrain(
             raise
         return _page(request, settings, actor, status=409, error={"code": exc.code, "message": exc.message})
     return RedirectResponse("/screening/model?retrained=true", status_code=303)
+
+
+@router.get("/screening/wording")
+def wording(request: Request, session: SessionDep, settings: SettingsDep, _actor: Reader) -> Response:
+    summary = wording_store.summary(session, use=settings.wording.value)
+    return page(request, "screening/wording.html", wording=summary)
