@@ -235,6 +235,22 @@ def wording_key(settings: Settings, *, screening: bool) -> bytes | None:
 
 # The Conflict's code when there are too few decisions to train on (for callers outside screening).
 TRAINING_DATA_INSUFFICIENT = training.INSUFFICIENT
+WORDING_DATA_INSUFFICIENT = "screening.wording_data_insufficient"
+
+
+def calibrate_wording(session: Session, *, actor: str, now: datetime) -> dict[str, Any]:
+    """Fit the wording counts' calibration alone, without retraining the learned component (which
+    learns from the reviewers' decisions: docs/screening.md says why a deployment screening with
+    the wording may not want both). Conflict ``screening.wording_data_insufficient`` when fewer than
+    ``wording_store.MIN_DECIDED`` counted requests, or one outcome only, are there."""
+    calibration = wording_store.calibrate(session, actor=actor, now=now)
+    if calibration is None:
+        raise Conflict(
+            f"Calibrating needs at least {wording_store.MIN_DECIDED} counted decided requests of both "
+            "outcomes (ARTICLE3_WORDING counts them at each commission decision)",
+            code=WORDING_DATA_INSUFFICIENT,
+        )
+    return dataclasses.asdict(calibration)
 
 
 def train_screening(

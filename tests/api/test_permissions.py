@@ -288,6 +288,8 @@ SAMPLES: dict[tuple[str, str], dict[str, Any]] = {
     ("GET", "/api/v1/screening/model"): {"path": with_model, "ok": 200},
     ("POST", "/api/v1/screening/model"): {"path": with_decisions, "ok": 200},
     ("GET", "/api/v1/screening/wording"): {"path": "/api/v1/screening/wording", "ok": 200},
+    # nothing counted here: a role let through gets the workflow's 409 (the 200 is in test_screening_wording)
+    ("POST", "/api/v1/screening/wording"): {"path": "/api/v1/screening/wording", "ok": 409},
 }
 
 

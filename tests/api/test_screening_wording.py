@@ -128,3 +128,20 @@ def test_an_ncb_officer_may_not_read_the_counts(runtime: Runtime, http: httpx.Cl
     assert forbidden.status_code == 403
     assert forbidden.json()["error"]["code"] == "auth.permission_denied"
     assert http.get(WORDING).status_code == 401
+
+
+def test_a_senior_reviewer_calibrates_without_retraining_the_model(
+    runtime: Runtime, http: httpx.Client
+) -> None:
+    senior, reviewer = make_token(runtime, Role.SENIOR_REVIEWER), make_token(runtime, Role.REVIEWER)
+    short = http.post(WORDING, headers=bearer(senior))
+    assert short.status_code == 409
+    assert short.json()["error"]["code"] == "screening.wording_data_insufficient"
+    counted = count_decisions(runtime, calibrate=False)
+    assert http.post(WORDING, headers=bearer(reviewer)).status_code == 403
+    fitted = http.post(WORDING, headers=bearer(senior))
+    assert fitted.status_code == 200, fitted.text
+    assert (fitted.json()["n"], fitted.json()["positives"]) == (counted.decided, counted.non_compliant)
+    assert fitted.json()["slope"] > 0  # more non-compliant phrases, higher probability
+    assert http.get(WORDING, headers=bearer(reviewer)).json()["calibration"] == fitted.json()
+    assert not (runtime.settings.data_dir / "screening" / "model.bin").exists()

@@ -69,3 +69,15 @@ def test_json_is_the_api_summary(runtime: Runtime, settings: Settings) -> None:
     assert body["calibration"]["n"] == counted.decided
     with runtime.session() as s:
         assert body == wording_store.summary(s, use="screen", limit=5).model_dump(mode="json")
+
+
+def test_calibrate_alone_then_the_figures_show_it(runtime: Runtime, settings: Settings) -> None:
+    env = {"ARTICLE3_DATABASE_URL": settings.database_url, "ARTICLE3_ENVIRONMENT": "test"}
+    short = CliRunner(env=env).invoke(app, ["screening", "calibrate"])
+    assert short.exit_code != 0 and "screening.wording_data_insufficient" in short.output
+    counted = count_decisions(runtime, calibrate=False)
+    done = CliRunner(env=env).invoke(app, ["screening", "calibrate", "--json"])
+    assert done.exit_code == 0, done.output
+    fit = json.loads(done.stdout)
+    assert (fit["n"], fit["positives"]) == (counted.decided, counted.non_compliant)
+    assert f"calibration: n={counted.decided} positives={counted.non_compliant}" in run(settings).stdout

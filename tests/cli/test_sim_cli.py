@@ -8,6 +8,7 @@ import json
 from pathlib import Path
 
 import pytest
+from sqlalchemy import create_engine, text
 from typer.testing import CliRunner
 
 from article3.cli.main import app
@@ -59,3 +60,43 @@ def test_evaluate_writes_each_requests_outcome(tmp_path: Path) -> None:
     assert {"route", "risk", "codes", "status", "published", "tactic"} <= set(rows[0])
     names = {n["family"] for e in requests for n in e["data"]["subject"]["names"]}
     assert not any(name in json.dumps(rows, ensure_ascii=False) for name in names)
+
+
+def test_evaluate_with_wording_counts_every_decided_request(tmp_path: Path) -> None:
+    path = tmp_path / "world.jsonl.gz"
+    make = ["sim", "generate", "--seed", "4", "--years", "2024-2025", "--scale", "0.005", "--out", str(path)]
+    assert CliRunner().invoke(app, [*make, "--json"]).exit_code == 0
+    url = f"sqlite:///{tmp_path}/eval.db"
+    env = {"ARTICLE3_DATABASE_URL": url, "ARTICLE3_DATA_DIR": str(tmp_path / "d")}
+    args = [
+        "sim",
+        "evaluate",
+        "--world",
+        str(path),
+        "--sample",
+        "1",
+        "--json",
+        "--svg",
+        str(tmp_path / "c.svg"),
+    ]
+    result = CliRunner().invoke(app, [*args, "--wording", "learn", "--calibrate"], env=env)
+    assert result.exit_code == 0, result.output
+    scored = json.loads(result.stdout)
+    assert (scored["wording"], scored["calibrate"], scored["retrain"]) == ("learn", True, False)
+    engine = create_engine(url)
+    with engine.connect() as db:
+        decided = db.scalar(
+            text(
+                "SELECT count(DISTINCT l.request_id) FROM complaint_links l "
+                "JOIN complaint_decisions d ON d.complaint_id = l.complaint_id"
+            )
+        )
+        counted = db.scalar(text("SELECT count(*) FROM wording_decisions"))
+        shown = db.scalars(text("SELECT phrase FROM wording_phrases WHERE phrase IS NOT NULL")).all()
+    engine.dispose()
+    assert decided and counted == decided
+    names = {n["family"].lower() for e in world.read(path).events if e["type"] == "request"
+             for n in e["data"]["subject"]["names"] if n.get("family")}  # fmt: skip
+    assert not any(word in names for phrase in shown for word in phrase.split())
+    fitted = scored["wording_calibrated"]  # one per 1 January with 20 decided requests of both outcomes
+    assert all(f["n"] >= 20 and 0 < f["positives"] < f["n"] for f in fitted)

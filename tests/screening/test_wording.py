@@ -77,13 +77,21 @@ def test_evidence_names_only_the_phrases_weighing_towards_non_compliant() -> Non
     assert found.p > evidence({"ordinary": Tally(1, 30)}, totals, FITTED).p
 
 
-def test_the_finding_weighs_half_p_and_names_its_phrases() -> None:
+def test_the_finding_weighs_half_the_lift_above_the_base_rate_and_names_its_phrases() -> None:
     found = evidence({"police found": Tally(12, 1)}, Tally(40, 160), FITTED)
+    base = FITTED.positives / FITTED.n
+    assert found.p > base and found.lift == pytest.approx((found.p - base) / (1 - base))
     made = wording_finding(found, DEFAULT_RULESET.model_weight)
     assert made.code is ReasonCode.WORDING_EVIDENCE
-    assert made.weight == pytest.approx(round(DEFAULT_RULESET.model_weight * found.p, 4))
+    assert made.weight == pytest.approx(round(DEFAULT_RULESET.model_weight * found.lift, 4))
     assert "'police found' (12 non-compliant, 1 let stand)" in made.explanation
     assert [e.ref for e in made.evidence] == ["police found"]
+
+
+def test_wording_no_likelier_than_any_decided_request_adds_nothing() -> None:
+    plain = evidence({"stolen cars": Tally(1, 30)}, Tally(40, 160), FITTED)
+    assert plain.p < FITTED.positives / FITTED.n
+    assert plain.lift == 0.0 and wording_finding(plain, DEFAULT_RULESET.model_weight).weight == 0.0
 
 
 def test_the_wording_evidence_is_neither_a_model_input_nor_told_to_the_requester() -> None:

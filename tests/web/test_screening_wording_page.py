@@ -57,3 +57,27 @@ def test_an_ncb_officer_is_refused(runtime: Runtime, http: httpx.Client) -> None
     make_user(runtime, Role.NCB_OFFICER, "FR", username="officer-wording")
     login(http, "officer-wording")
     assert http.get("/screening/wording").status_code == 403
+
+
+@pytest.mark.browser
+def test_a_senior_reviewer_calibrates_from_the_page(runtime: Runtime, server: str) -> None:
+    make_user(runtime, Role.SENIOR_REVIEWER, username="senior-wording")
+    make_user(runtime, Role.REVIEWER, username="reviewer-no-button")
+    with chromium() as browser:
+        page = browser.new_context().new_page()
+        log_in(page, server, "reviewer-no-button", PASSWORD, then="/screening/wording")
+        assert page.locator("[data-testid=calibrate]").count() == 0  # reviewers read, seniors calibrate
+        page = browser.new_context().new_page()
+        log_in(page, server, "senior-wording", PASSWORD, then="/screening/wording")
+        page.click("[data-testid=calibrate]")
+        assert (
+            page.get_attribute("[data-testid=calibrate-error]", "data-code")
+            == "screening.wording_data_insufficient"
+        )
+        counted = count_decisions(runtime, calibrate=False)
+        page.goto(f"{server}/screening/wording")
+        assert page.is_visible("[data-testid=wording-not-calibrated]")
+        page.click("[data-testid=calibrate]")
+        page.wait_for_url(f"{server}/screening/wording?calibrated=true")
+        assert page.is_visible("[data-testid=calibrated]")
+        assert page.inner_text("[data-testid=wording-calibration-n]") == str(counted.decided)

@@ -89,3 +89,22 @@ def wording(
     with st.session() as session:
         summary = wording_store.summary(session, use=st.runtime.settings.wording.value, limit=limit)
     emit(summary, as_json=json, lines=_wording)
+
+
+@app.command()
+@handle_errors
+def calibrate(ctx: typer.Context, json: bool = typer.Option(False, "--json")) -> None:
+    """Fit the wording counts' calibration alone, without retraining the model (`train` fits it
+    too). New screenings use it at once when ARTICLE3_WORDING=screen. Needs 20 counted decided
+    requests of both outcomes."""
+    st = state(ctx)
+    with st.session() as session, transaction(session):
+        fit = workflows.calibrate_wording(session, actor=CLI_ACTOR, now=st.runtime.clock.now())
+    emit(
+        fit,
+        as_json=json,
+        lines=lambda f: (
+            f"calibrated the wording counts on {f['n']} decided requests "
+            f"({f['positives']} non-compliant): slope={f['slope']:.4f} intercept={f['intercept']:.4f}"
+        ),
+    )

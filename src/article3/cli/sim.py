@@ -86,7 +86,10 @@ def evaluate(
         False, help="Retrain the screening's learned component every 1 January, as `screening train` does"
     ),
     wording: WordingUse | None = typer.Option(
-        None, help="Replay with this ARTICLE3_WORDING (screen needs --retrain to calibrate the counts)"
+        None, help="Replay with this ARTICLE3_WORDING (screen needs --retrain or --calibrate)"
+    ),
+    calibrate: bool = typer.Option(
+        False, help="Calibrate the wording counts every 1 January, as `screening calibrate` does (no model)"
     ),
 ) -> None:
     """Replay the world through intake, screening and a simulated reviewer; compare with the baseline.
@@ -105,6 +108,7 @@ def evaluate(
         progress=not as_json,
         outcomes=outcomes,
         retrain=retrain,
+        calibrate=calibrate,
     )
     svg.parent.mkdir(parents=True, exist_ok=True)
     svg.write_text(report.svg(result), encoding="utf-8")

@@ -11,9 +11,12 @@ request: a phrase is stored as a keyed hash (``phrase_key``), and its text only 
 A request is scored by a naive Bayes log-odds over its phrases that at least ``MIN_USES`` decided
 requests used (``raw_score``); the score each decided request had *before* it was counted is kept
 with its outcome, and those out-of-sample scores calibrate the log-odds into a probability (a
-one-feature logistic regression, fitted when the learned component is retrained). The screening
-adds the result as one finding, ``wording_evidence``, with weight ``MODEL_WEIGHT * p``: like the
-learned model, it only adds evidence and never lowers a route. docs/screening.md, "Wording evidence".
+one-feature logistic regression, fitted when the learned component is retrained). That
+probability is among the requests the commission decides, a third of them non-compliant, not among
+all requests: the evidence is its lift above that base rate, ``(p - base) / (1 - base)``, and none
+when the wording says no more than that the request could be complained about. The screening adds
+it as one finding, ``wording_evidence``, with weight ``MODEL_WEIGHT * lift``: like the learned
+model, it only adds evidence and never lowers a route. docs/screening.md, "Wording evidence".
 """
 
 from __future__ import annotations
@@ -58,6 +61,11 @@ class Calibration:
     positives: int
     fitted_at: datetime
 
+    @property
+    def base_rate(self) -> float:
+        """The share of the decided requests it was fitted on that were found non-compliant."""
+        return self.positives / self.n
+
     def probability(self, score: float) -> float:
         z = self.slope * score + self.intercept
         return 1.0 / (1.0 + math.exp(-z)) if z >= 0 else math.exp(z) / (1.0 + math.exp(z))
@@ -71,6 +79,12 @@ class WordingEvidence:
     score: float
     leaning: tuple[tuple[str, Tally], ...]  # phrases of the request, most towards non-compliant first
     calibration: Calibration
+
+    @property
+    def lift(self) -> float:
+        """How far the wording raises the probability above the decided requests' base rate (0..1)."""
+        base = self.calibration.base_rate
+        return max(0.0, (self.p - base) / (1.0 - base))
 
 
 def key_from_secret(secret: str) -> bytes:
@@ -125,17 +139,18 @@ def evidence(tallies: Mapping[str, Tally], totals: Tally, calibration: Calibrati
 
 
 def wording_finding(found: WordingEvidence, weight: float) -> Finding:
-    """The ``wording_evidence`` finding: weight ``weight * p``, naming the phrases that weigh most
+    """The ``wording_evidence`` finding: weight ``weight * lift``, naming the phrases that weigh most
     and how many decided requests of each outcome used them."""
     c = found.calibration
     named = "; ".join(f"'{p}' ({t.overturned} non-compliant, {t.stood} let stand)" for p, t in found.leaning)
     return finding(
         ReasonCode.WORDING_EVIDENCE,
-        weight * found.p,
+        weight * found.lift,
         f"The wording of the request, against the phrases of the {c.n} requests the commission "
         f"decided ({c.positives} found non-compliant; calibrated {c.fitted_at.date().isoformat()}), "
-        f"gives a probability of {found.p:.2f} that it is found non-compliant; weight {weight:.2f} x p."
-        + (f" Phrases weighing towards non-compliant: {named}." if named else ""),
+        f"gives a probability of {found.p:.2f} that it would be found non-compliant, against "
+        f"{c.base_rate:.2f} for any decided request; weight {weight:.2f} x the lift above that rate "
+        f"({found.lift:.2f})." + (f" Phrases weighing towards non-compliant: {named}." if named else ""),
         [
             Evidence(EvidenceKind.WORDING, p, f"{t.overturned} non-compliant, {t.stood} let stand")
             for p, t in found.leaning

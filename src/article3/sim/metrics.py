@@ -217,6 +217,7 @@ def evaluate(results: Results, seed: int) -> dict[str, Any]:
         "measures": [m.as_dict() for m in results.measures],
         "measures_lifted": [m.as_dict() for m in results.lifted],
         "models_trained": results.models,
+        "wording_calibrated": results.calibrations,
         "baseline": {
             **overall["baseline"],
             "abusive_refusal_probability": round(baseline.abusive_refusal, 4),

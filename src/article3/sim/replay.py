@@ -61,6 +61,7 @@ class Results:
     measures: list[governance.Adopted] = field(default_factory=list)
     lifted: list[governance.Lifted] = field(default_factory=list)
     models: list[dict[str, Any]] = field(default_factory=list)  # each retraining's card, in short
+    calibrations: list[dict[str, Any]] = field(default_factory=list)  # each wording-only calibration
 
 
 class Replay:
@@ -73,9 +74,10 @@ class Replay:
         advance: Advance,
         govern: bool = True,
         retrain: bool = False,
+        calibrate: bool = False,
     ) -> None:
         self.rt, self.error, self.advance, self.govern = rt, reviewer_error, advance, govern
-        self.retrain = retrain
+        self.retrain, self.calibrate = retrain, calibrate
         self.seed = seed
         self.queue: list[tuple[datetime, int, Callable[[datetime], None]]] = []
         self.seq = itertools.count()
@@ -166,9 +168,10 @@ class Replay:
             if self.govern:
                 for sitting in governance.sittings(first, last):
                     self.later(sitting, self.sit)
-            if self.retrain:
+            if self.retrain or self.calibrate:
+                job = self.train if self.retrain else self.calibrate_wording
                 for year in range(first.year + 1, last.year + 1):
-                    self.later(datetime(year, 1, 1, 6, tzinfo=UTC), self.train)
+                    self.later(datetime(year, 1, 1, 6, tzinfo=UTC), job)
         for event in world.events:
             when = datetime.fromisoformat(event["t"])
             self.drain(when)
@@ -205,6 +208,16 @@ class Replay:
             | ({"wording": {"n": wording["n"], "positives": wording["positives"]}} if wording else {})
         )
         self.results.tally[when.year]["models_trained"] += 1
+
+    def calibrate_wording(self, when: datetime) -> None:
+        """The secretariat calibrates the wording counts alone on 1 January (``article3 screening
+        calibrate``), the learned component never trained. Too few decisions: tallied."""
+        with self.rt.session() as session, transaction(session):
+            fit = workflows.calibrate_wording(session, actor=SIM_ACTOR, now=when)
+        self.results.calibrations.append(
+            {"at": when.date().isoformat(), "n": fit["n"], "positives": fit["positives"]}
+        )
+        self.results.tally[when.year]["wording_calibrated"] += 1
 
     # --- requests --------------------------------------------------------------------------------
     def on_request(self, event: Event, when: datetime) -> None:

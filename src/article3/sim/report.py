@@ -32,8 +32,8 @@ def table(result: dict[str, Any]) -> str:
             f"{r['review_decisions']:>8} {r['complaints']:>10} {r['deletions']:>9}",
         ]
         rows.append(" | ".join(cells))
-    trained = models(result)
-    return "\n".join([*rows, intervals(result), *([trained] if trained else [])])
+    trained, fitted = models(result), calibrations(result)
+    return "\n".join([*rows, intervals(result), *(line for line in (trained, fitted) if line)])
 
 
 def models(result: dict[str, Any]) -> str:
@@ -50,6 +50,15 @@ def models(result: dict[str, Any]) -> str:
         for c in cards
     ]
     return "learned component retrained each 1 January on the decisions so far: " + "; ".join(parts)
+
+
+def calibrations(result: dict[str, Any]) -> str:
+    """With ``--calibrate``: the decided requests each 1 January's wording calibration was fitted on."""
+    fits = result.get("wording_calibrated") or []
+    parts = [f"{c['at'][:4]} {c['n']} decided ({c['positives']} non-compliant)" for c in fits]
+    return (
+        ("wording counts calibrated each 1 January, no model trained: " + "; ".join(parts)) if parts else ""
+    )
 
 
 def intervals(result: dict[str, Any]) -> str:

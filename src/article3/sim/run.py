@@ -85,9 +85,17 @@ def replay(
     progress: bool,
     finish: bool = True,
     retrain: bool = False,
+    calibrate: bool = False,
 ) -> Results:
     with bar("replaying", len(w.events), enabled=progress) as advance:
-        loader = Replay(rt, reviewer_error=reviewer_error, seed=seed, advance=advance, retrain=retrain)
+        loader = Replay(
+            rt,
+            reviewer_error=reviewer_error,
+            seed=seed,
+            advance=advance,
+            retrain=retrain,
+            calibrate=calibrate,
+        )
         return loader.run(w, finish=finish)
 
 
@@ -100,28 +108,38 @@ def evaluate(
     progress: bool = True,
     outcomes: Path | None = None,
     retrain: bool = False,
+    calibrate: bool = False,
 ) -> dict[str, Any]:
     """Replay a sample of the world and score it; with ``outcomes``, also write what became of each
     request there (``write_outcomes``); with ``retrain``, the screening's learned component is
-    retrained every 1 January from the decisions stored so far (``Replay.train``)."""
+    retrained every 1 January from the decisions stored so far (``Replay.train``); with ``calibrate``
+    (and not ``retrain``), only the wording counts are calibrated then (``Replay.calibrate_wording``)."""
     w = world.read(path, fraction=sample)
     seed = int(w.header["seed"])
     start = datetime(int(w.header["years"][0]) - 3, 1, 1, tzinfo=UTC)
     rt = fresh_runtime(settings, start)
     try:
-        results = replay(rt, w, reviewer_error=reviewer_error, seed=seed, progress=progress, retrain=retrain)
+        results = replay(
+            rt,
+            w,
+            reviewer_error=reviewer_error,
+            seed=seed,
+            progress=progress,
+            retrain=retrain,
+            calibrate=calibrate,
+        )
     finally:
         rt.close()
     if outcomes is not None:
         write_outcomes(outcomes, results.outcomes)
     out = metrics.evaluate(results, seed)
-    wording = settings.wording.value
     return {
         "world": str(path),
         "sample": sample,
         "reviewer_error": reviewer_error,
         "retrain": retrain,
-        "wording": wording,
+        "calibrate": calibrate,
+        "wording": settings.wording.value,
         **out,
     }
 

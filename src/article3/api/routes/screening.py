@@ -14,7 +14,7 @@ from article3.api.errors import CONFLICT_RESPONSE, ERROR_RESPONSES
 from article3.db.session import transaction
 from article3.deps import ClockDep, SessionDep, SettingsDep, allow
 from article3.screening import model_files, wording_store
-from article3.screening.schemas import ModelCardRead, WordingRead
+from article3.screening.schemas import ModelCardRead, WordingCalibrationRead, WordingRead
 
 router = APIRouter(prefix="/screening", tags=["screening"], responses=ERROR_RESPONSES)
 
@@ -74,3 +74,23 @@ def wording(
     limit: Annotated[int, Query(ge=1, le=200, description="Leaning phrases to list")] = 30,
 ) -> WordingRead:
     return wording_store.summary(session, use=settings.wording.value, limit=limit)
+
+
+@router.post(
+    "/wording",
+    summary="Calibrate the wording counts now, without retraining the model",
+    description=(
+        "As `article3 screening calibrate`: fits the counts' calibration on the decided requests counted "
+        "so far and records `screening:wording:calibrated`; new screenings use it at once when "
+        "`ARTICLE3_WORDING=screen`. 409 `screening.wording_data_insufficient` with fewer than 20 counted "
+        "decided requests or one outcome."
+    ),
+    response_model=WordingCalibrationRead,
+    responses=CONFLICT_RESPONSE,
+)
+def calibrate(
+    session: SessionDep, clock: ClockDep, actor: Annotated[Actor, allow(Permission.SCREENING_MODEL_TRAIN)]
+) -> WordingCalibrationRead:
+    with transaction(session):
+        fit = workflows.calibrate_wording(session, actor=actor.audit_name, now=clock.now())
+    return WordingCalibrationRead.model_validate(fit)

@@ -71,7 +71,50 @@ def retrain(
     return RedirectResponse("/screening/model?retrained=true", status_code=303)
 
 
+def _wording_page(
+    request: Request,
+    session: SessionDep,
+    settings: SettingsDep,
+    actor: Actor,
+    *,
+    status: int = 200,
+    error: dict[str, Any] | None = None,
+    calibrated: bool = False,
+) -> Response:
+    return page(
+        request,
+        "screening/wording.html",
+        status=status,
+        wording=wording_store.summary(session, use=settings.wording.value),
+        error=error,
+        calibrated=calibrated,
+        may_calibrate=allowed(actor.role, Permission.SCREENING_MODEL_TRAIN),
+    )
+
+
 @router.get("/screening/wording")
-def wording(request: Request, session: SessionDep, settings: SettingsDep, _actor: Reader) -> Response:
-    summary = wording_store.summary(session, use=settings.wording.value)
-    return page(request, "screening/wording.html", wording=summary)
+def wording(
+    request: Request, session: SessionDep, settings: SettingsDep, actor: Reader, calibrated: bool = False
+) -> Response:
+    return _wording_page(request, session, settings, actor, calibrated=calibrated)
+
+
+@router.post("/screening/wording")
+def calibrate(
+    request: Request,
+    form: FormDep,
+    session: SessionDep,
+    clock: ClockDep,
+    settings: SettingsDep,
+    actor: Trainer,
+) -> Response:
+    check_csrf(request, str(form.get("csrf") or ""))
+    try:
+        with transaction(session):
+            workflows.calibrate_wording(session, actor=actor.audit_name, now=clock.now())
+    except Conflict as exc:
+        if exc.code != workflows.WORDING_DATA_INSUFFICIENT:
+            raise
+        error = {"code": exc.code, "message": exc.message}
+        return _wording_page(request, session, settings, actor, status=409, error=error)
+    return RedirectResponse("/screening/wording?calibrated=true", status_code=303)
