@@ -4,10 +4,17 @@ from __future__ import annotations
 
 from typing import Any
 
+from article3 import workflows
 from article3.actors import Actor, Role
 from article3.bootstrap import Runtime
 from article3.complaints import service as complaints
-from article3.complaints.schemas import Assessment, ComplaintLodge, ConsultationAnswer, ConsultationOpen
+from article3.complaints.schemas import (
+    Assessment,
+    ComplaintLodge,
+    ConsultationAnswer,
+    ConsultationOpen,
+    DecisionRecord,
+)
 from article3.db.session import transaction
 from tests.factories import requests as rq
 from tests.factories.accounts import make_user
@@ -108,3 +115,15 @@ def later_linked(rt: Runtime, country: str = "FR") -> tuple[str, str]:
     officer = make_user(rt, Role.NCB_OFFICER, country)
     request = rq.submit(rt, officer, rq.document(country, subject=LATER_SUBJECT))
     return case, request
+
+
+def decided(rt: Runtime, refs: list[str], outcome: DecisionRecord, member: Actor | None = None) -> str:
+    """A case about ``refs``, declared admissible and decided through the workflow (deletion hooks
+    and wording counts as the entry points run them); its reference."""
+    ref = assess(rt, lodged(rt, refs=refs))
+    actor = member or make_user(rt, Role.CCF_MEMBER)
+    with rt.session() as s, transaction(s):
+        workflows.decide_complaint(
+            s, actor=actor, ref=ref, data=outcome, now=rt.clock.now(), settings=rt.settings
+        )
+    return ref

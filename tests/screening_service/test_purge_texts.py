@@ -5,10 +5,8 @@ from __future__ import annotations
 
 import json
 
-from article3 import workflows
 from article3.actors import Role
 from article3.bootstrap import Runtime
-from article3.db.session import transaction
 from article3.notices import service as notices
 from article3.screening import service as screening
 from tests.factories import complaints as cc
@@ -36,18 +34,8 @@ def test_a_deletion_purges_the_quotes_and_keeps_the_codes(runtime: Runtime) -> N
     deleted, stood = screened(runtime, 1), screened(runtime, 2)
     before = run_of(runtime, deleted)
     assert QUOTE in json.dumps(before["findings"])  # the rules quote the summary of facts
-    member = make_user(runtime, Role.CCF_MEMBER)
     for ref, outcome in ((deleted, NON_COMPLIANT), (stood, COMPLIANT)):
-        complaint = cc.assess(runtime, cc.lodged(runtime, refs=[ref]))
-        with runtime.session() as s, transaction(s):
-            workflows.decide_complaint(
-                s,
-                actor=member,
-                ref=complaint,
-                data=outcome,
-                now=runtime.clock.now(),
-                settings=runtime.settings,
-            )
+        cc.decided(runtime, [ref], outcome)
     after = run_of(runtime, deleted)
     assert QUOTE not in json.dumps(after["findings"])
     assert [f["code"] for f in after["findings"]] == [f["code"] for f in before["findings"]]  # type: ignore[attr-defined]

@@ -11,7 +11,6 @@ import pytest
 from sqlalchemy import select
 from typer.testing import CliRunner
 
-from article3 import workflows
 from article3.actors import Role
 from article3.bootstrap import Runtime
 from article3.cli.main import app
@@ -160,16 +159,7 @@ def test_cli_train_learns_what_the_commission_overturned(
     member = make_user(runtime, Role.CCF_MEMBER)
     deleted_ref, stood_ref = rq.published(runtime, "FR"), rq.published(runtime, "FR")
     for request_ref, outcome in ((deleted_ref, NON_COMPLIANT), (stood_ref, COMPLIANT)):
-        complaint = cc.assess(runtime, cc.lodged(runtime, refs=[request_ref]))
-        with runtime.session() as s, transaction(s):
-            workflows.decide_complaint(
-                s,
-                actor=member,
-                ref=complaint,
-                data=outcome,
-                now=runtime.clock.now(),
-                settings=runtime.settings,
-            )
+        cc.decided(runtime, [request_ref], outcome, member)
     with runtime.session() as s:
         assert complaints.request_outcomes(s) == {deleted_ref: True, stood_ref: False}
         plain = training.examples(s)

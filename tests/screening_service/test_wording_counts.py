@@ -12,7 +12,6 @@ from article3 import workflows
 from article3.actors import Role
 from article3.audit import service as audit
 from article3.bootstrap import Runtime
-from article3.complaints.schemas import DecisionRecord
 from article3.config import Settings, WordingUse
 from article3.db.session import transaction
 from article3.notices import service as notices
@@ -43,16 +42,6 @@ def submitted(rt: Runtime, facts: str, first: int) -> list[str]:
     ]
 
 
-def decide(rt: Runtime, refs: list[str], outcome: DecisionRecord) -> str:
-    member = make_user(rt, Role.CCF_MEMBER)
-    complaint = cc.assess(rt, cc.lodged(rt, refs=refs))
-    with rt.session() as s, transaction(s):
-        workflows.decide_complaint(
-            s, actor=member, ref=complaint, data=outcome, now=rt.clock.now(), settings=rt.settings
-        )
-    return complaint
-
-
 def tallies(rt: Runtime, *texts: str) -> dict[str, Any]:
     key = wording.key_from_secret(rt.settings.secret_key)
     with rt.session() as s:
@@ -62,8 +51,8 @@ def tallies(rt: Runtime, *texts: str) -> dict[str, Any]:
 
 def test_each_decision_counts_its_requests_before_the_purge(runtime: Runtime) -> None:
     raids, ordinary = submitted(runtime, RAID, 0), submitted(runtime, ORDINARY, 100)
-    decide(runtime, raids, NON_COMPLIANT)
-    decide(runtime, ordinary, COMPLIANT)
+    cc.decided(runtime, raids, NON_COMPLIANT)
+    cc.decided(runtime, ordinary, COMPLIANT)
     found = tallies(runtime, "unregistered association", "stolen cars", "the subject")
     assert (found["unregistered association"].overturned, found["unregistered association"].stood) == (12, 0)
     assert (found["stolen cars"].overturned, found["stolen cars"].stood) == (0, 12)
@@ -79,7 +68,7 @@ def test_each_decision_counts_its_requests_before_the_purge(runtime: Runtime) ->
 def test_a_rare_phrase_and_the_subjects_names_leave_nothing_readable(runtime: Runtime) -> None:
     raids = submitted(runtime, RAID, 0)
     rare = submitted(runtime, RAID + " He met his cousin in Tulle.", 200)[:1]
-    decide(runtime, raids[: PER_CASE - 1] + rare, NON_COMPLIANT)
+    cc.decided(runtime, raids[: PER_CASE - 1] + rare, NON_COMPLIANT)
     found = tallies(runtime, "cousin in tulle", "unregistered association")
     assert found["cousin in tulle"] is not None and found["cousin in tulle"].phrase is None  # a hash only
     assert found["unregistered association"].phrase == "unregistered association"  # used by 12
@@ -91,9 +80,9 @@ def test_a_rare_phrase_and_the_subjects_names_leave_nothing_readable(runtime: Ru
 
 def test_a_request_let_stand_then_found_non_compliant_moves_column(runtime: Runtime) -> None:
     refs = submitted(runtime, ORDINARY, 0)
-    decide(runtime, refs, COMPLIANT)
-    decide(runtime, refs[:1], NON_COMPLIANT)
-    decide(runtime, refs[1:2], COMPLIANT)  # counted once: a second "let stand" changes nothing
+    cc.decided(runtime, refs, COMPLIANT)
+    cc.decided(runtime, refs[:1], NON_COMPLIANT)
+    cc.decided(runtime, refs[1:2], COMPLIANT)  # counted once: a second "let stand" changes nothing
     found = tallies(runtime, "stolen cars")["stolen cars"]
     assert (found.overturned, found.stood) == (1, PER_CASE - 1)
     with runtime.session() as s:
@@ -101,8 +90,8 @@ def test_a_request_let_stand_then_found_non_compliant_moves_column(runtime: Runt
 
 
 def test_retraining_calibrates_and_the_next_screening_weighs_the_wording(runtime: Runtime) -> None:
-    decide(runtime, submitted(runtime, RAID, 0), NON_COMPLIANT)
-    decide(runtime, submitted(runtime, ORDINARY, 100), COMPLIANT)
+    cc.decided(runtime, submitted(runtime, RAID, 0), NON_COMPLIANT)
+    cc.decided(runtime, submitted(runtime, ORDINARY, 100), COMPLIANT)
     with runtime.session() as s, transaction(s):
         card = workflows.train_screening(
             s, actor="system:test", data_dir=runtime.settings.data_dir, now=runtime.clock.now()
@@ -127,12 +116,12 @@ def test_retraining_calibrates_and_the_next_screening_weighs_the_wording(runtime
 
 def test_off_counts_nothing_and_learn_does_not_screen(runtime: Runtime, settings: Settings) -> None:
     runtime.settings = settings.model_copy(update={"wording": WordingUse.OFF})
-    decide(runtime, submitted(runtime, RAID, 0), NON_COMPLIANT)
+    cc.decided(runtime, submitted(runtime, RAID, 0), NON_COMPLIANT)
     with runtime.session() as s:
         assert s.scalar(select(func.count()).select_from(WordingPhrase)) == 0
     runtime.settings = settings.model_copy(update={"wording": WordingUse.LEARN})
-    decide(runtime, submitted(runtime, RAID, 100), NON_COMPLIANT)
-    decide(runtime, submitted(runtime, ORDINARY, 200), COMPLIANT)
+    cc.decided(runtime, submitted(runtime, RAID, 100), NON_COMPLIANT)
+    cc.decided(runtime, submitted(runtime, ORDINARY, 200), COMPLIANT)
     with runtime.session() as s, transaction(s):
         assert wording_store.calibrate(s, actor="system:test", now=runtime.clock.now()) is not None
         assert s.scalar(select(func.count()).select_from(WordingCalibration)) == 1

@@ -3,6 +3,7 @@ what the wording counts hold."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Request
@@ -58,17 +59,40 @@ def retrain(
     settings: SettingsDep,
     actor: Trainer,
 ) -> Response:
+    return _act_or_409(
+        request,
+        form,
+        session,
+        act=lambda: workflows.train_screening(
+            session, actor=actor.audit_name, data_dir=settings.data_dir, now=clock.now()
+        ),
+        short=training.INSUFFICIENT,
+        again=lambda error: _page(request, settings, actor, status=409, error=error),
+        done="/screening/model?retrained=true",
+    )
+
+
+def _act_or_409(
+    request: Request,
+    form: FormDep,
+    session: SessionDep,
+    *,
+    act: Callable[[], object],
+    short: str,
+    again: Callable[[dict[str, Any]], Response],
+    done: str,
+) -> Response:
+    """Run a senior reviewer's action in one transaction: then to ``done``; too little data (the
+    Conflict ``short``): the page again, with the error and a 409."""
     check_csrf(request, str(form.get("csrf") or ""))
     try:
         with transaction(session):
-            workflows.train_screening(
-                session, actor=actor.audit_name, data_dir=settings.data_dir, now=clock.now()
-            )
+            act()
     except Conflict as exc:
-        if exc.code != training.INSUFFICIENT:
+        if exc.code != short:
             raise
-        return _page(request, settings, actor, status=409, error={"code": exc.code, "message": exc.message})
-    return RedirectResponse("/screening/model?retrained=true", status_code=303)
+        return again({"code": exc.code, "message": exc.message})
+    return RedirectResponse(done, status_code=303)
 
 
 def _wording_page(
@@ -108,13 +132,12 @@ def calibrate(
     settings: SettingsDep,
     actor: Trainer,
 ) -> Response:
-    check_csrf(request, str(form.get("csrf") or ""))
-    try:
-        with transaction(session):
-            workflows.calibrate_wording(session, actor=actor.audit_name, now=clock.now())
-    except Conflict as exc:
-        if exc.code != workflows.WORDING_DATA_INSUFFICIENT:
-            raise
-        error = {"code": exc.code, "message": exc.message}
-        return _wording_page(request, session, settings, actor, status=409, error=error)
-    return RedirectResponse("/screening/wording?calibrated=true", status_code=303)
+    return _act_or_409(
+        request,
+        form,
+        session,
+        act=lambda: workflows.calibrate_wording(session, actor=actor.audit_name, now=clock.now()),
+        short=workflows.WORDING_DATA_INSUFFICIENT,
+        again=lambda error: _wording_page(request, session, settings, actor, status=409, error=error),
+        done="/screening/wording?calibrated=true",
+    )
