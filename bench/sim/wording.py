@@ -31,29 +31,28 @@ names taken out; a replay with ``sim evaluate --retrain --wording screen`` measu
 
 from __future__ import annotations
 
-import math
-import re
 from datetime import UTC, datetime
 from typing import Any
 
 import numpy as np
 
+from article3.screening import wording
 from article3.screening.rulesets import MODEL_WEIGHT
+from article3.screening.wording import MIN_USES, Tally
 from bench.sim import commission, oracle
 
-MIN_USES = 10  # a phrase fewer decided requests used is neither scored nor shown
-ALPHA = 1.0  # Laplace smoothing of the counts
 SHOWN = 15
-WORD = re.compile(r"\w+", re.UNICODE)
 
 
 def phrases(text: str) -> frozenset[str]:
-    words = WORD.findall(text.lower())
-    return frozenset(" ".join(words[i : i + n]) for n in (1, 2, 3) for i in range(len(words) - n + 1))
+    """One to three consecutive words of the text, as the product counts them (no names to drop:
+    the world's wording is scored as one text)."""
+    return wording.phrases([text], ())
 
 
 class Counts:
-    """Per phrase, how many decided requests found non-compliant / let stand used it."""
+    """Per phrase, how many decided requests found non-compliant / let stand used it; scored as
+    the product scores them (``wording.log_odds``, ``wording.raw_score``)."""
 
     def __init__(self) -> None:
         self.used: dict[str, list[int]] = {}
@@ -64,19 +63,18 @@ class Counts:
         for p in words:
             self.used.setdefault(p, [0, 0])[non_compliant] += 1
 
-    def log_odds(self, p: str) -> float | None:
+    def tally(self, p: str) -> Tally:
         stood, overturned = self.used.get(p, (0, 0))
-        if stood + overturned < MIN_USES:
-            return None
-        n0, n1 = self.totals
-        return math.log((overturned + ALPHA) / (n1 + 2 * ALPHA)) - math.log(
-            (stood + ALPHA) / (n0 + 2 * ALPHA)
-        )
+        return Tally(overturned, stood)
+
+    def total(self) -> Tally:
+        return Tally(overturned=self.totals[1], stood=self.totals[0])
+
+    def log_odds(self, p: str) -> float | None:
+        return wording.log_odds(self.tally(p), self.total())
 
     def score(self, words: frozenset[str]) -> float:
-        n0, n1 = self.totals
-        prior = math.log((n1 + ALPHA) / (n0 + ALPHA))
-        return prior + sum(v for p in words if (v := self.log_odds(p)) is not None)
+        return wording.raw_score((self.tally(p) for p in words), self.total())
 
     def snapshot(self) -> Counts:
         copy = Counts()

@@ -212,7 +212,7 @@ def decide_complaint(
     )
     non_compliant = data.outcome is Outcome.NON_COMPLIANT
     for request_id, document in before:
-        if key and document is not None:
+        if key and document is not None:  # ``before`` is empty without a key; this says so to mypy
             wording_store.count_decided(
                 session,
                 actor=actor,

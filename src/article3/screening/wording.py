@@ -22,7 +22,6 @@ model, it only adds evidence and never lowers a route. docs/screening.md, "Wordi
 from __future__ import annotations
 
 import hashlib
-import hmac
 import math
 import re
 from collections.abc import Iterable, Mapping
@@ -76,7 +75,6 @@ class WordingEvidence:
     """What the screening adds for one request: the probability and the phrases that weigh most."""
 
     p: float
-    score: float
     leaning: tuple[tuple[str, Tally], ...]  # phrases of the request, most towards non-compliant first
     calibration: Calibration
 
@@ -95,7 +93,7 @@ def key_from_secret(secret: str) -> bytes:
 
 def phrase_key(key: bytes, phrase: str) -> str:
     """A phrase as stored while fewer than ``MIN_USES`` decided requests used it: a keyed hash."""
-    return hmac.new(key, phrase.encode(), hashlib.blake2s).hexdigest()[:32]
+    return hashlib.blake2s(phrase.encode(), key=key, digest_size=16).hexdigest()
 
 
 def phrases(parts: Iterable[str], names: Iterable[str]) -> frozenset[str]:
@@ -135,7 +133,7 @@ def evidence(tallies: Mapping[str, Tally], totals: Tally, calibration: Calibrati
     score = raw_score(tallies.values(), totals)
     weighed = [(v, p, t) for p, t in tallies.items() if (v := log_odds(t, totals)) is not None and v > 0]
     leaning = tuple((p, t) for _, p, t in sorted(weighed, key=lambda x: (-x[0], x[1]))[:SHOWN])
-    return WordingEvidence(calibration.probability(score), score, leaning, calibration)
+    return WordingEvidence(calibration.probability(score), leaning, calibration)
 
 
 def wording_finding(found: WordingEvidence, weight: float) -> Finding:

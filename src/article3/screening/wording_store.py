@@ -72,13 +72,17 @@ def latest_calibration(session: Session) -> Calibration | None:
     return Calibration(row.slope, row.intercept, row.n, row.positives, row.fitted_at)
 
 
+def _keyed(document: RequestDocument, key: bytes) -> dict[str, str]:
+    """The request's phrases by their keys: {key: phrase text}."""
+    return {wording.phrase_key(key, p): p for p in document_phrases(document)}
+
+
 def evidence_for(session: Session, *, document: RequestDocument, key: bytes) -> WordingEvidence | None:
     """What the counts say about a request's wording; None before the first calibration."""
     calibration = latest_calibration(session)
     if calibration is None:
         return None
-    keyed = {wording.phrase_key(key, p): p for p in document_phrases(document)}
-    found = tallies(session, keyed, usable_only=True)
+    found = tallies(session, _keyed(document, key), usable_only=True)
     return wording.evidence(found, totals(session), calibration)
 
 
@@ -91,13 +95,14 @@ def count_decided(
     non_compliant: bool,
     key: bytes,
     now: datetime,
-) -> bool:
-    """Count one decided request's phrases (module docstring); False when nothing changed.
-    Records ``screening:wording:counted`` (the outcome and how many phrases; never a phrase)."""
+) -> None:
+    """Count one decided request's phrases (module docstring); nothing when it is counted already
+    under this outcome or found non-compliant. Records ``screening:wording:counted`` (the outcome
+    and how many phrases; never a phrase)."""
     earlier = session.get(WordingDecision, request_id)
     if earlier is not None and (earlier.non_compliant or not non_compliant):
-        return False
-    keyed = {wording.phrase_key(key, p): p for p in document_phrases(document)}
+        return
+    keyed = _keyed(document, key)
     if earlier is None:
         score = wording.raw_score(tallies(session, keyed, usable_only=True).values(), totals(session))
         session.add(
@@ -105,7 +110,7 @@ def count_decided(
         )
         _add(session, keyed, overturned=int(non_compliant), stood=int(not non_compliant))
     else:  # let stand before, non-compliant now: the same phrases change column
-        earlier.non_compliant, score = True, earlier.score
+        earlier.non_compliant = True
         _add(session, keyed, overturned=1, stood=-1)
     _name_the_common(session, keyed)
     audit.record(
@@ -117,7 +122,6 @@ def count_decided(
         change={"non_compliant": non_compliant, "phrases": len(keyed), "moved": earlier is not None},
         now=now,
     )
-    return True
 
 
 def _add(session: Session, keyed: dict[str, str], *, overturned: int, stood: int) -> None:
