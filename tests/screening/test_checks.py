@@ -268,6 +268,22 @@ def test_a_requester_record_never_refuses_alone():
     assert capped.weight < ENHANCED_REVIEW_AT
 
 
+def test_the_refusal_weight_stops_at_a_lower_cap():
+    """The refusals are the system's own: half the excess over 30%, from 0.10, and never over 0.20,
+    so a requester whose requests are all refused weighs no more than one refused half the time."""
+    some = RequesterRecord(published=60, refused=40, complaints=0, overturned=0)
+    [found] = checks_history.check_requester_record(make(requester_record=some), CTX)
+    assert found.code is ReasonCode.REQUESTER_HIGH_REFUSAL_RATE
+    assert found.weight == pytest.approx(0.10 + (0.40 - 0.30) / 2)
+    weights = []
+    for refused in (50, 90, 100):
+        record = RequesterRecord(published=100 - refused, refused=refused, complaints=0, overturned=0)
+        [capped] = checks_history.check_requester_record(make(requester_record=record), CTX)
+        weights.append(capped.weight)
+    assert weights == pytest.approx([CTX.weights.refusal_rate_max] * 3)
+    assert CTX.weights.refusal_rate_max < CTX.weights.reversal_rate_max
+
+
 def test_measures():
     found = checks_history.check_measures(make(measures_in_force=frozenset({"enhanced_review"})), CTX)
     assert codes(found) == {ReasonCode.REQUESTER_MEASURE_IN_FORCE}

@@ -297,7 +297,7 @@ def test_registered_journalist_drug_case_keeps_every_signal():
 
 
 def test_every_new_code_has_a_ground_and_the_ruleset_is_versioned():
-    assert RULESET_VERSION == "2026.11.4"
+    assert RULESET_VERSION == "2026.11.5"
     assert all(REASONS[code].ground is not None for code in NEW_CODES)
 
 

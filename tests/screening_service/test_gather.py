@@ -146,7 +146,7 @@ def test_an_extradition_refusal_recorded_by_a_state_is_weighed_as_its_position(
     assert refused["kind"] == "flags" and refused["ref"] == "DE"
     [flagged] = evidence(run, "recipient_flags_on_earlier")
     assert flagged["ref"] == "NO" and "1 flags" in flagged["detail"]
-    assert run.version == "2026.11.4"
+    assert run.version == "2026.11.5"
 
 
 def test_earlier_requests_are_found_across_scripts_and_the_request_itself_is_left_out(

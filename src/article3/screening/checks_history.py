@@ -216,8 +216,10 @@ def _resubmission(code: ReasonCode, earlier: list[EarlierRequest], ctx: Context)
 def check_requester_record(inp: ScreeningInput, ctx: Context) -> list[Finding]:
     """The requester's record: reversal rate on complaint and refusal rate at review.
 
-    The reversal weight grows with the rate and stops at ``reversal_rate_max``: a requester's
-    record is a reason to look harder at each of its requests, never enough to refuse one alone.
+    Each weight grows with its rate and stops at a cap (``reversal_rate_max``,
+    ``refusal_rate_max``): a requester's record is a reason to look harder at each of its requests,
+    never enough to refuse one alone. The refusal cap is the lower: those refusals are the system's
+    own, so anything that raises them for one requester would otherwise raise them further.
     """
     rec, lim, w = inp.requester_record, ctx.limits, ctx.weights
     period = f"{rec.period_start or '?'}..{rec.period_end or '?'}"
@@ -241,7 +243,7 @@ def check_requester_record(inp: ScreeningInput, ctx: Context) -> list[Finding]:
             out.append(
                 finding(
                     ReasonCode.REQUESTER_HIGH_REFUSAL_RATE,
-                    w.refusal_rate_base + (rate - lim.refusal_rate_high) / 2,
+                    min(w.refusal_rate_max, w.refusal_rate_base + (rate - lim.refusal_rate_high) / 2),
                     f"{rec.refused} of {decided} decided requests from this requester were "
                     f"refused ({rate:.0%}) in {period}.",
                     [Evidence(EvidenceKind.REQUESTER_RECORD, period, f"refusal rate {rate:.2f}")],

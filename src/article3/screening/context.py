@@ -64,6 +64,8 @@ class Weights:
     reversal_rate_max: float = 0.35
     # A live earlier request by the same requester on unrelated charges (2026.11.2).
     earlier_live_other_charges: float = 0.0
+    # The cap of the requester's refusal weight (2026.11.5): the refusals are the system's own.
+    refusal_rate_max: float = 0.20
 
 
 @dataclass(frozen=True, slots=True)

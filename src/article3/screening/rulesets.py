@@ -52,7 +52,7 @@ from article3.screening.reasons import WITHHELD_FROM_REQUESTER, ReasonCode
 from article3.screening.wording import WordingEvidence, wording_finding
 
 RULESET = "article3-screening"
-RULESET_VERSION = "2026.11.4"
+RULESET_VERSION = "2026.11.5"
 
 STANDARD_REVIEW_AT = 0.10
 ENHANCED_REVIEW_AT = 0.45
@@ -123,6 +123,7 @@ WEIGHTS = Weights(
     reversal_rate_base=0.20,
     reversal_rate_max=0.35,
     refusal_rate_base=0.10,
+    refusal_rate_max=0.20,
     measures={"enhanced_review": 0.25, "warning": 0.10},
     # dissent-laws.md section P, 2026.11.1: a thin summary alone reaches standard review at
     # most (0.20 + 0.08 + 0.10 -> 0.34), and so does a thin fraud summary from a country with
