@@ -60,7 +60,7 @@ def test_evaluate_reads_a_world_file_and_the_demo_loads_once(settings: Settings,
     small = _small_world()
     world.write(path, small.header, small.events)
     settings = settings.model_copy(update={"data_dir": tmp_path})
-    result = run.evaluate(settings, path, sample=1.0, reviewer_error=0.0, progress=False)
+    result = run.evaluate(settings, path, sample=1.0, how=run.Switches(0.0), progress=False)
     assert result["requests"] == 3 and "by_year" in result and "by_tactic" in result
     drafted = result["legitimate_by_drafting"]
     assert sum(r["requests"] for r in drafted.values()) == result["requests"] - result["abusive"]

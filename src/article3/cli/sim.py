@@ -91,12 +91,22 @@ def evaluate(
     calibrate: bool = typer.Option(
         False, help="Calibrate the wording counts every 1 January, as `screening calibrate` does (no model)"
     ),
+    checkpoint: Path | None = typer.Option(
+        None, help="Keep a checkpoint of the replay here each 1 January (SQLite database only)"
+    ),
+    resume: bool = typer.Option(
+        False, help="Carry on from the checkpoint in --checkpoint instead of starting again"
+    ),
 ) -> None:
     """Replay the world through intake, screening and a simulated reviewer; compare with the baseline.
 
-    Uses the database of ARTICLE3_DATABASE_URL: give it a fresh one (docs/simulation.md)."""
+    Uses the database of ARTICLE3_DATABASE_URL: give it a fresh one (docs/simulation.md). A replay
+    of the whole world takes hours: with --checkpoint, a crash loses at most one simulated year, and
+    the same command with --resume carries on."""
     if not world.exists():
         fail("sim.no_world", f"no world at {world}: run `article3 sim generate` first")
+    if resume and checkpoint is None:
+        fail("sim.resume_needs_checkpoint", "--resume: name the checkpoint folder with --checkpoint")
     settings = state(ctx).runtime.settings
     if wording is not None:
         settings = settings.model_copy(update={"wording": wording})
@@ -104,11 +114,10 @@ def evaluate(
         settings,
         world,
         sample=sample,
-        reviewer_error=reviewer_error,
+        how=run.Switches(reviewer_error, retrain=retrain, calibrate=calibrate),
         progress=not as_json,
         outcomes=outcomes,
-        retrain=retrain,
-        calibrate=calibrate,
+        checkpoints=run.Checkpoints(checkpoint, resume=resume) if checkpoint else None,
     )
     svg.parent.mkdir(parents=True, exist_ok=True)
     svg.write_text(report.svg(result), encoding="utf-8")

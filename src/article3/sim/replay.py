@@ -153,9 +153,32 @@ class Replay:
             except Article3Error as exc:
                 self.results.tally[when.year][f"error:{exc.code}"] += 1
 
-    def run(self, world: World, *, finish: bool = True) -> Results:
+    # --- checkpoints (sim/checkpoint.py) ---------------------------------------------------------
+    def __getstate__(self) -> dict[str, Any]:
+        """What a checkpoint keeps: everything but the runtime and the progress bar (the
+        governance body keeps its account and memory, not its runtime)."""
+        kept = {k: v for k, v in self.__dict__.items() if k not in {"rt", "advance", "body"}}
+        return kept | {"body_memory": (self.body.actor, self.body.grounds, self.body.quiet)}
+
+    def attach(self, rt: Runtime, advance: Advance) -> None:
+        """Give a replay read back from a checkpoint its runtime and progress bar again."""
+        actor, grounds, quiet = self.__dict__.pop("body_memory")
+        self.rt, self.advance = rt, advance
+        self.body = governance.Body(rt, actor, grounds, quiet)
+
+    def run(
+        self,
+        world: World,
+        *,
+        finish: bool = True,
+        start: int = 0,
+        checkpoint: Callable[[int], None] | None = None,
+    ) -> Results:
         """Replay every event; with ``finish``, also every decision scheduled after the last one
-        (the demo leaves them pending, so that the queues have work in them)."""
+        (the demo leaves them pending, so that the queues have work in them). ``start``: the index
+        of the first event to replay, for a replay read back from a checkpoint (its sittings and
+        yearly jobs are already scheduled). ``checkpoint`` is called with the index of the next
+        event before the first event of each new year."""
         handlers: dict[str, Callable[[Event, datetime], None]] = {
             "request": self.on_request,
             "register": self.on_register,
@@ -163,7 +186,7 @@ class Replay:
             "message": self.on_message,
             "flag": self.on_flag,
         }
-        if world.events:
+        if world.events and start == 0:
             first, last = (datetime.fromisoformat(world.events[i]["t"]) for i in (0, -1))
             if self.govern:
                 for sitting in governance.sittings(first, last):
@@ -172,8 +195,13 @@ class Replay:
                 job = self.train if self.retrain else self.calibrate_wording
                 for year in range(first.year + 1, last.year + 1):
                     self.later(datetime(year, 1, 1, 6, tzinfo=UTC), job)
-        for event in world.events:
+        year = datetime.fromisoformat(world.events[start]["t"]).year if start < len(world.events) else 0
+        for index in range(start, len(world.events)):
+            event = world.events[index]
             when = datetime.fromisoformat(event["t"])
+            if checkpoint is not None and when.year != year:
+                checkpoint(index)
+            year = when.year
             self.drain(when)
             try:
                 handlers[event["type"]](event, when)

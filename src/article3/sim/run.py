@@ -5,7 +5,7 @@ from __future__ import annotations
 import gzip
 import json
 from collections import Counter
-from dataclasses import asdict
+from dataclasses import asdict, dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -17,7 +17,7 @@ from article3.countries import service as countries
 from article3.db import migrate
 from article3.db.session import transaction
 from article3.errors import Conflict
-from article3.sim import generate, history, metrics, world
+from article3.sim import checkpoint, generate, history, metrics, world
 from article3.sim.progress import bar
 from article3.sim.replay import SIM_ACTOR, Outcome, Replay, Results, already_loaded
 
@@ -76,27 +76,61 @@ def fresh_runtime(settings: Settings, start: datetime) -> Runtime:
     return rt
 
 
+@dataclass(frozen=True, slots=True)
+class Checkpoints:
+    """Where a long replay keeps its checkpoints (sim/checkpoint.py), and whether to resume."""
+
+    folder: Path
+    resume: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Switches:
+    """How a world is replayed: the reviewers' error, and the yearly retraining or calibration."""
+
+    reviewer_error: float
+    retrain: bool = False
+    calibrate: bool = False
+
+
 def replay(
-    rt: Runtime,
+    settings: Settings,
     w: world.World,
+    how: Switches,
     *,
-    reviewer_error: float,
-    seed: int,
     progress: bool,
-    finish: bool = True,
-    retrain: bool = False,
-    calibrate: bool = False,
+    checkpoints: Checkpoints | None = None,
+    run_for: dict[str, Any] | None = None,
 ) -> Results:
-    with bar("replaying", len(w.events), enabled=progress) as advance:
-        loader = Replay(
-            rt,
-            reviewer_error=reviewer_error,
-            seed=seed,
-            advance=advance,
-            retrain=retrain,
-            calibrate=calibrate,
-        )
-        return loader.run(w, finish=finish)
+    """Replay ``w`` into the settings' database. With ``checkpoints``, take one each 1 January and,
+    with ``resume``, first put the last one back and carry on from it (``run_for``: what the
+    checkpoint must have been taken for)."""
+    seed = int(w.header["seed"])
+    start = datetime(int(w.header["years"][0]) - 3, 1, 1, tzinfo=UTC)
+    database = checkpoint.sqlite_path(settings.database_url) if checkpoints else None
+    saved = checkpoint.load(checkpoints.folder, run_for or {}) if checkpoints and checkpoints.resume else None
+    if saved is not None and database is not None:
+        checkpoint.restore(saved, database)
+    rt = fresh_runtime(settings, start)
+    try:
+        with bar("replaying", len(w.events), enabled=progress) as advance:
+            first = 0
+            if saved is None:
+                loader = Replay(rt, reviewer_error=how.reviewer_error, seed=seed, advance=advance,
+                                retrain=how.retrain, calibrate=how.calibrate)  # fmt: skip
+            else:
+                loader, first = saved.state, int(saved.manifest["next_event"])
+                loader.attach(rt, advance)
+                advance(first)
+
+            def take(index: int) -> None:
+                if checkpoints is not None and database is not None:
+                    manifest = (run_for or {}) | {"next_event": index}
+                    checkpoint.save(checkpoints.folder, database=database, state=loader, manifest=manifest)
+
+            return loader.run(w, start=first, checkpoint=take if checkpoints else None)
+    finally:
+        rt.close()
 
 
 def evaluate(
@@ -104,44 +138,30 @@ def evaluate(
     path: Path,
     *,
     sample: float,
-    reviewer_error: float,
+    how: Switches,
     progress: bool = True,
     outcomes: Path | None = None,
-    retrain: bool = False,
-    calibrate: bool = False,
+    checkpoints: Checkpoints | None = None,
 ) -> dict[str, Any]:
     """Replay a sample of the world and score it; with ``outcomes``, also write what became of each
-    request there (``write_outcomes``); with ``retrain``, the screening's learned component is
-    retrained every 1 January from the decisions stored so far (``Replay.train``); with ``calibrate``
-    (and not ``retrain``), only the wording counts are calibrated then (``Replay.calibrate_wording``)."""
+    request there (``write_outcomes``). ``how``: with ``retrain``, the screening's learned component
+    is retrained every 1 January from the decisions stored so far (``Replay.train``); with
+    ``calibrate`` (and not ``retrain``), only the wording counts are calibrated then
+    (``Replay.calibrate_wording``). With ``checkpoints``, see ``replay``."""
     w = world.read(path, fraction=sample)
-    seed = int(w.header["seed"])
-    start = datetime(int(w.header["years"][0]) - 3, 1, 1, tzinfo=UTC)
-    rt = fresh_runtime(settings, start)
-    try:
-        results = replay(
-            rt,
-            w,
-            reviewer_error=reviewer_error,
-            seed=seed,
-            progress=progress,
-            retrain=retrain,
-            calibrate=calibrate,
-        )
-    finally:
-        rt.close()
-    if outcomes is not None:
-        write_outcomes(outcomes, results.outcomes)
-    out = metrics.evaluate(results, seed)
-    return {
+    described = {
         "world": str(path),
         "sample": sample,
-        "reviewer_error": reviewer_error,
-        "retrain": retrain,
-        "calibrate": calibrate,
+        "reviewer_error": how.reviewer_error,
+        "retrain": how.retrain,
+        "calibrate": how.calibrate,
         "wording": settings.wording.value,
-        **out,
     }
+    run_for = described | {"world": str(path.resolve()), "events": len(w.events)}
+    results = replay(settings, w, how, progress=progress, checkpoints=checkpoints, run_for=run_for)
+    if outcomes is not None:
+        write_outcomes(outcomes, results.outcomes)
+    return described | metrics.evaluate(results, int(w.header["seed"]))
 
 
 def write_outcomes(path: Path, outcomes: list[Outcome]) -> None:
