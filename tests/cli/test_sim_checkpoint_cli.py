@@ -26,8 +26,9 @@ def two_years(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def _args(world: Path, folder: Path, *extra: str) -> list[str]:
-    return ["sim", "evaluate", "--world", str(world), "--sample", "1", "--json", "--wording", "learn",
-            "--calibrate", "--svg", str(folder / "c.svg"), "--checkpoint", str(folder / "cp"), *extra]  # fmt: skip
+    replay = ["sim", "evaluate", "--world", str(world), "--sample", "1", "--json"]
+    switches = ["--wording", "learn", "--calibrate", "--svg", str(folder / "c.svg")]
+    return [*replay, *switches, "--checkpoint", str(folder / "cp"), *extra]
 
 
 def _env(folder: Path) -> dict[str, str]:
