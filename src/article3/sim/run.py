@@ -27,7 +27,7 @@ DEMO_YEARS = (2025, 2025)
 DEMO_COUNTRIES = 12
 INCOMPLETE = (
     "this database already holds a simulated world that is not a complete demo (a demo load was "
-    "interrupted, or `sim evaluate` replayed a world into it), and a replay cannot be resumed: remove the "
+    "interrupted, or `sim evaluate` replayed a world into it), and a demo load cannot be resumed: remove the "
     "database and its data folder, then load again (for `make run`: `rm -rf var`, then `make run`)"
 )
 
