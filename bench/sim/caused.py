@@ -30,7 +30,7 @@ from typing import Any
 from article3.screening.rulesets import MODEL_WEIGHT
 from article3.sim.policies import REFUSE_AT
 from bench.sim import oracle
-from bench.sim.refusals import wording_weights
+from bench.sim.refusals import weights as wording_weights
 
 STARTS = (0.2, 0.4, 0.6)
 

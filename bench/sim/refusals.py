@@ -5,7 +5,9 @@ For the requests of ``--country`` from ``--since`` on, it prints:
 - the legitimate requests, and how many were refused after screening (status ``refused``);
 - the reason codes those refused requests carried, most frequent first, with how many carried each;
 - the weight of ``wording_evidence`` (from the stored screening runs) on the refused and the other
-  requests, legitimate and abusive: how many requests, the mean and the median.
+  requests, legitimate and abusive: how many requests, the mean and the median;
+- over every request of the replay, how many carry ``requester_high_refusal_rate`` and its highest
+  weight (capped at 0.20 since ruleset 2026.11.5).
 
 It reads the replay's outcomes (``sim evaluate --outcomes``, gzip) and its database; it is not a
 replay. It is how docs/simulation.md (twelfth session) tells the wording evidence's own weight from
@@ -32,8 +34,9 @@ from bench.sim import oracle
 SHOWN = 12
 
 
-def wording_weights(url: str, refs: set[str]) -> dict[str, float]:
-    """The weight of ``wording_evidence`` in each given request's screening runs (the last one)."""
+def weights(url: str, refs: set[str], code: ReasonCode = ReasonCode.WORDING_EVIDENCE) -> dict[str, float]:
+    """The weight of ``code`` (``wording_evidence`` unless told) in each given request's screening
+    runs (the last one that carries it)."""
     out: dict[str, float] = {}
     query = (
         select(Request.ref, ScreeningRun.findings)
@@ -43,9 +46,7 @@ def wording_weights(url: str, refs: set[str]) -> dict[str, float]:
     with Session(create_engine(url)) as session:
         for ref, findings in session.execute(query):
             if ref in refs:
-                out.update(
-                    (ref, f["weight"]) for f in findings if f["code"] == ReasonCode.WORDING_EVIDENCE.value
-                )
+                out.update((ref, f["weight"]) for f in findings if f["code"] == code.value)
     return out
 
 
@@ -64,13 +65,13 @@ def main() -> None:
     print(f"{args.country} from {args.since}: {len(legit)} legitimate requests, {len(refused)} refused")
     codes = Counter(c for o in refused for c in o["codes"])
     print("reasons on the refused:", "; ".join(f"{c} {n}" for c, n in codes.most_common(SHOWN)))
-    weights = wording_weights(args.database, {o["ref"] for o in rows if o.get("ref")})
+    wording = weights(args.database, {o["ref"] for o in rows if o.get("ref")})
     groups: dict[tuple[str, str], list[float]] = defaultdict(list)
     for o in rows:
-        if o.get("ref") in weights:
+        if o.get("ref") in wording:
             truth = "abusive" if o["abusive"] else "legitimate"
             groups[(truth, "refused" if o["status"] == "refused" else "not refused")].append(
-                weights[o["ref"]]
+                wording[o["ref"]]
             )
     print(f"{'wording_evidence weight':<36} {'requests':>9} {'mean':>6} {'median':>7}")
     for (truth, fate), values in sorted(groups.items()):
@@ -78,6 +79,11 @@ def main() -> None:
         print(
             f"{label:<36} {len(values):>9} {statistics.mean(values):>6.3f} {statistics.median(values):>7.3f}"
         )
+
+    every = {o["ref"] for o in oracle.lines(args.outcomes) if o.get("ref")}
+    rate = weights(args.database, every, ReasonCode.REQUESTER_HIGH_REFUSAL_RATE)
+    top = max(rate.values(), default=0.0)
+    print(f"requester_high_refusal_rate, every requester: {len(rate)} requests, highest weight {top:.3f}")
 
 
 if __name__ == "__main__":
